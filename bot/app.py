@@ -1,0 +1,124 @@
+"""The only wiring place: settings + storage + clock -> a ready PTB Application."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
+
+from bot.core.clock import PRACTICE_TZ, Clock, SystemClock
+from bot.core.models import Language
+from bot.handlers import routes
+from bot.handlers.common import Services
+from bot.i18n import Catalogs, Texts
+from bot.settings import PracticeConfig, Settings, load_practice_config
+from bot.storage import Storage
+
+log = logging.getLogger(__name__)
+
+FLOW_PURGE_EVERY = timedelta(hours=1)
+
+
+def command_list(t: Texts) -> list[BotCommand]:
+    return [
+        BotCommand("start", t._("Start, or start again")),
+        BotCommand("menu", t._("The main menu")),
+        BotCommand("hulp", t._("Help now: crisis lines")),
+        BotCommand("help", t._("How this bot works")),
+        BotCommand("taal", t._("Choose your language")),
+        BotCommand("privacy", t._("What the bot keeps about you")),
+        BotCommand("stop", t._("Stop what you are doing")),
+        BotCommand("verwijder", t._("Erase everything about you")),
+    ]
+
+
+def build_application(
+    settings: Settings,
+    *,
+    storage: Storage | None = None,
+    clock: Clock | None = None,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    rate_limit: bool = True,
+) -> Application:
+    """`request` swaps the HTTP layer (the fake Bot API in tests and the demo)."""
+    clock = clock or SystemClock()
+    storage = storage or Storage.at(settings.database_path)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.base_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                tzinfo=PRACTICE_TZ,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .post_init(prepare)
+        .post_shutdown(teardown)
+        .context_types(ContextTypes())
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    if rate_limit:
+        # Telegram's limits; a 429 is waited out and retried instead of losing the message.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    application = builder.build()
+    application.bot_data["services"] = Services(
+        storage=storage,
+        clock=clock,
+        catalogs=Catalogs(),
+        settings=settings,
+        started_at=clock.now(),
+    )
+    routes.register(application)
+    return application
+
+
+async def seed_practices(storage: Storage, config: PracticeConfig, clock: Clock) -> tuple[int, int]:
+    return await storage.practices.upsert(
+        [p.as_row() for p in config.practices],
+        [s.as_row() for s in config.specialists],
+        clock.now(),
+    )
+
+
+async def prepare(application: Application) -> None:
+    """Open and migrate storage, seed a new database, tell Telegram our commands.
+
+    PTB runs this as post_init in production; tests and the demo call it after initialize().
+    """
+    svc: Services = application.bot_data["services"]
+    await svc.storage.open()
+    svc.started_at = svc.clock.now()
+    if await svc.storage.practices.count() == 0 and svc.settings.practice_config is not None:
+        config = load_practice_config(svc.settings.practice_config)
+        practices, specialists = await seed_practices(svc.storage, config, svc.clock)
+        log.info("seeded %d practices and %d specialists", practices, specialists)
+    purged = await svc.storage.flows.purge_expired(svc.clock.now())
+    if purged:
+        log.info("purged %d expired flows", purged)
+    for language in Language:
+        await application.bot.set_my_commands(
+            command_list(svc.catalogs[language]), language_code=language.value
+        )
+    await application.bot.set_my_commands(command_list(svc.catalogs[Language.NL]))
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            _purge_expired_flows, interval=FLOW_PURGE_EVERY, first=FLOW_PURGE_EVERY
+        )
+
+
+async def _purge_expired_flows(context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc: Services = context.application.bot_data["services"]
+    await svc.storage.flows.purge_expired(svc.clock.now())
+
+
+async def teardown(application: Application) -> None:
+    svc: Services = application.bot_data["services"]
+    await svc.storage.close()

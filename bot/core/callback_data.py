@@ -1,0 +1,59 @@
+"""Button data is packed and read here only. It carries ids, never state, and is re-checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+MAX_CALLBACK_BYTES = 64
+_SEPARATOR = ":"
+
+
+class Action(StrEnum):
+    LANGUAGE = "lang"  # arg: language code
+    ROLE = "role"  # arg: parent | youngster
+    AGE = "age"  # arg: age in years | under | over
+    PRACTICE = "prac"  # arg: practice id
+    BACK = "back"  # arg: the step to go back to
+    PRIVACY_OK = "priv"
+    MENU = "menu"  # arg: menu item
+    HELP_NOW = "sos"
+    ERASE = "erase"  # arg: yes | no
+    SET_LANGUAGE = "setlang"  # arg: language code (the /taal command, after onboarding)
+
+
+class InvalidCallback(ValueError):
+    """Data that no button of ours makes: forged, truncated or from an older version."""
+
+
+@dataclass(frozen=True)
+class Callback:
+    action: Action
+    args: tuple[str, ...] = ()
+
+    def arg(self, index: int = 0) -> str:
+        try:
+            return self.args[index]
+        except IndexError as exc:
+            raise InvalidCallback("missing argument") from exc
+
+
+def pack(action: Action, *args: str | int) -> str:
+    parts = [action.value, *(str(a) for a in args)]
+    if any(_SEPARATOR in p or not p for p in parts[1:]):
+        raise ValueError("callback argument is empty or holds the separator")
+    data = _SEPARATOR.join(parts)
+    if len(data.encode()) > MAX_CALLBACK_BYTES:
+        raise ValueError("callback data over 64 bytes")
+    return data
+
+
+def unpack(data: str | None) -> Callback:
+    if not data or len(data.encode()) > MAX_CALLBACK_BYTES:
+        raise InvalidCallback("empty or too long")
+    head, *args = data.split(_SEPARATOR)
+    try:
+        action = Action(head)
+    except ValueError as exc:
+        raise InvalidCallback("unknown action") from exc
+    return Callback(action, tuple(args))

@@ -1,0 +1,87 @@
+"""The one place that says which handler answers which update, in which order."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.core.callback_data import Action, Callback, InvalidCallback, unpack
+from bot.handlers import fallback, menu, onboarding, safety, specialist
+from bot.handlers.common import Context, Who, who
+
+log = logging.getLogger(__name__)
+
+ButtonHandler = Callable[[Update, Context, Who, Callback], Awaitable[None]]
+
+
+async def _help_now_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    await safety.send_crisis_card(person, context)
+
+
+BUTTONS: dict[Action, ButtonHandler] = {
+    Action.LANGUAGE: onboarding.on_language,
+    Action.ROLE: onboarding.on_role,
+    Action.AGE: onboarding.on_age_button,
+    Action.PRACTICE: onboarding.on_practice,
+    Action.BACK: onboarding.on_back,
+    Action.PRIVACY_OK: onboarding.on_privacy_ok,
+    Action.MENU: menu.on_menu_button,
+    Action.HELP_NOW: _help_now_button,
+    Action.ERASE: menu.on_erase_button,
+    Action.SET_LANGUAGE: menu.on_set_language,
+}
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """Every tap is answered first, then its data is checked: it may be old, forged or a repeat."""
+    query = update.callback_query
+    assert query is not None
+    person = await who(update, context)
+    try:
+        cb = unpack(query.data)
+    except InvalidCallback:
+        await query.answer(person.texts._("That button no longer works.") if person else None)
+        if person is not None:
+            await menu.on_stale_button(update, context, person)
+        return
+    await query.answer()
+    if person is not None:
+        await BUTTONS[cb.action](update, context, person, cb)
+
+
+PRIVATE = filters.ChatType.PRIVATE
+NEW = filters.UpdateType.MESSAGE & PRIVATE
+
+
+def register(application: Application) -> None:
+    # Group -2: the crisis check sees every text, caption and edit before anything else.
+    application.add_handler(
+        MessageHandler((filters.UpdateType.MESSAGES & PRIVATE), safety.crisis_check), group=-2
+    )
+    # Group -1: a sorry for messages that waited while the bot was down.
+    application.add_handler(MessageHandler(NEW, fallback.apologise_if_late), group=-1)
+
+    commands: list[tuple[tuple[str, ...], Callable[[Update, Context], Awaitable[None]]]] = [
+        (("start",), onboarding.on_start),
+        (("menu",), menu.on_menu_command),
+        (("help",), menu.on_help),
+        (("hulp", "sos"), safety.on_help_now),
+        (("privacy",), menu.on_privacy),
+        (("taal", "language"), menu.on_language_command),
+        (("stop",), menu.on_stop),
+        (("verwijder", "delete"), menu.on_erase_command),
+        (("specialist",), specialist.on_specialist),
+    ]
+    for names, callback in commands:
+        application.add_handler(CommandHandler(list(names), callback, filters=NEW))
+    application.add_handler(CallbackQueryHandler(on_button))
+    application.add_handler(
+        MessageHandler(filters.UpdateType.EDITED_MESSAGE & PRIVATE, fallback.on_edited)
+    )
+    application.add_handler(MessageHandler(NEW & filters.TEXT & ~filters.COMMAND, fallback.on_text))
+    application.add_handler(MessageHandler(NEW & filters.COMMAND, fallback.on_unknown_command))
+    application.add_handler(MessageHandler(NEW, fallback.on_unreadable))
+    application.add_error_handler(fallback.on_error)

@@ -1,0 +1,124 @@
+"""The safety net: the crisis card from anywhere, and the crisis check on every piece of text."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ApplicationHandlerStop
+
+from bot.core.crisis import detect_crisis
+from bot.core.helplines import HELPLINES
+from bot.core.models import Practice
+from bot.handlers.common import Context, Who, escape, keyboard, services, url_button, who
+from bot.i18n import Texts
+
+log = logging.getLogger(__name__)
+
+# Flow steps that wait for free text the user wants kept (a note, a question). After the card the
+# text still counts there; everywhere else the card is the whole answer.
+TEXT_KEEPING_STEPS: frozenset[tuple[str, str]] = frozenset()
+
+
+def crisis_card(t: Texts, practice: Practice | None) -> str:
+    h = HELPLINES
+    lines = [
+        t._("<b>Help now</b>"),
+        t._("Is someone in danger right now? Call <b>{number}</b>.").format(number=h.emergency),
+        t._(
+            "Thinking about suicide, or worried about someone? Call <b>{short}</b> or free "
+            "<b>{free}</b>, day and night. You can also chat on 113.nl."
+        ).format(short=h.suicide_prevention_short, free=h.suicide_prevention_free),
+        t._(
+            "Under 18? The Kindertelefoon: free <b>{number}</b>, every day from {opens} to "
+            "{closes}. Chat on kindertelefoon.nl."
+        ).format(
+            number=h.kindertelefoon,
+            opens=h.kindertelefoon_hours[0],
+            closes=h.kindertelefoon_hours[1],
+        ),
+        t._("Violence or abuse at home? Veilig Thuis: free <b>{number}</b>, day and night.").format(
+            number=h.veilig_thuis
+        ),
+        t._(
+            "Sexual violence? Centrum Seksueel Geweld: free <b>{number}</b>, day and night."
+        ).format(number=h.sexual_violence),
+    ]
+    if practice is not None:
+        lines.append(
+            t._(
+                "Your GP practice: <b>{phone}</b>. Evenings, nights and weekends: the "
+                "huisartsenpost, <b>{post}</b>."
+            ).format(phone=escape(practice.phone), post=escape(practice.huisartsenpost))
+        )
+    else:
+        lines.append(
+            t._("Your own GP, or in the evening, at night and at weekends: the huisartsenpost.")
+        )
+    lines.append(
+        t._(
+            "The youth specialist reads messages on working days, not at night. So do not "
+            "wait: call now."
+        )
+    )
+    return "\n\n".join(lines)
+
+
+def crisis_buttons(t: Texts) -> InlineKeyboardMarkup:
+    return keyboard(
+        [
+            url_button(t._("Chat with 113"), HELPLINES.suicide_prevention_chat),
+            url_button(t._("Kindertelefoon"), HELPLINES.kindertelefoon_chat),
+        ]
+    )
+
+
+async def practice_of(person: Who, context: Context) -> Practice | None:
+    storage = services(context).storage
+    practice_id = None
+    if person.profile is not None:
+        practice_id = person.profile.practice_id
+    elif person.flow is not None:
+        practice_id = person.flow.data.get("practice_id")
+    return await storage.practices.by_id(int(practice_id)) if practice_id else None
+
+
+async def send_crisis_card(person: Who, context: Context) -> None:
+    practice = await practice_of(person, context)
+    await context.bot.send_message(
+        person.chat_id,
+        crisis_card(person.texts, practice),
+        reply_markup=crisis_buttons(person.texts),
+    )
+
+
+async def on_help_now(update: Update, context: Context) -> None:
+    """/hulp: the card at once, whatever flow the user is in; the flow itself is kept."""
+    person = await who(update, context)
+    if person is not None:
+        await send_crisis_card(person, context)
+
+
+async def crisis_check(update: Update, context: Context) -> None:
+    """Runs before every other handler on every text, caption and edited message."""
+    message = update.effective_message
+    if message is None:
+        return
+    text = message.text or message.caption
+    if not text:
+        return
+    signal = detect_crisis(text)
+    if signal is None:
+        return
+    person = await who(update, context)
+    if person is None:
+        return
+    log.warning(
+        "crisis card sent for update %s (%s)",
+        update.update_id,
+        ",".join(sorted(k.value for k in signal.kinds)),
+    )
+    await send_crisis_card(person, context)
+    flow = person.flow
+    if flow is None or (flow.flow, flow.step) not in TEXT_KEEPING_STEPS:
+        raise ApplicationHandlerStop

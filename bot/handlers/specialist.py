@@ -1,0 +1,89 @@
+"""The specialist's side: linking a Telegram account with an invite code, and their menu."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+
+from bot.core.invites import hash_code, looks_like_code
+from bot.core.models import Specialist
+from bot.handlers.common import Context, Who, escape, say, services, who
+from bot.storage import RedeemResult
+
+log = logging.getLogger(__name__)
+
+
+async def send_specialist_menu(person: Who, context: Context, specialist: Specialist) -> None:
+    t = person.texts
+    storage = services(context).storage
+    names = []
+    for practice_id in specialist.practice_ids:
+        practice = await storage.practices.by_id(practice_id)
+        if practice is not None:
+            names.append(escape(practice.name))
+    text = "\n\n".join(
+        [
+            t._("<b>Specialist menu</b> – {name}, {title}").format(
+                name=escape(specialist.name), title=escape(specialist.title)
+            ),
+            t._("Practices: {practices}").format(practices=", ".join(names) or "-"),
+            t._(
+                "New bookings and questions will reach you here as messages. Your agenda "
+                "and tools will appear in this menu as they become available."
+            ),
+        ]
+    )
+    await say(context, person.chat_id, text)
+
+
+async def send_specialist_menu_if_linked(person: Who, context: Context) -> bool:
+    specialist = await services(context).storage.specialists.by_telegram_user(person.user_id)
+    if specialist is None:
+        return False
+    await send_specialist_menu(person, context, specialist)
+    return True
+
+
+async def on_specialist(update: Update, context: Context) -> None:
+    """/specialist <code>: a single-use code from `python -m bot admin invite`."""
+    person = await who(update, context)
+    if person is None:
+        return
+    t = person.texts
+    if not context.args:
+        await say(
+            context,
+            person.chat_id,
+            t._("Send /specialist followed by your code, for example: /specialist ABCD-EFGH-JKMN"),
+        )
+        return
+    code = "".join(context.args)
+    if not looks_like_code(code):
+        await say(
+            context, person.chat_id, t._("That code is not right. Check it, or ask for a new one.")
+        )
+        return
+    svc = services(context)
+    result = await svc.storage.specialists.redeem_invite(
+        hash_code(code), person.user_id, svc.clock.now()
+    )
+    if isinstance(result, Specialist):
+        log.info("specialist %s linked a Telegram account", result.key)
+        await say(
+            context,
+            person.chat_id,
+            t._("Done! This Telegram account is now linked as {name}.").format(
+                name=escape(result.name)
+            ),
+        )
+        await send_specialist_menu(person, context, result)
+        return
+    refusal = {
+        RedeemResult.USED: t._("That code was already used. Ask the administrator for a new one."),
+        RedeemResult.EXPIRED: t._("That code has expired. Ask the administrator for a new one."),
+        RedeemResult.REVOKED: t._(
+            "That code is no longer valid. Ask the administrator for a new one."
+        ),
+    }.get(result, t._("That code is not right. Check it, or ask for a new one."))
+    await say(context, person.chat_id, refusal)

@@ -1,0 +1,227 @@
+"""Environment and practice TOML -> one frozen, validated settings object.
+
+Every problem becomes a SettingsError that names the setting, so start-up can stop with one
+clear line instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+DEFAULT_API_URL = "https://api.telegram.org"
+DEFAULT_DATABASE_PATH = "jeugdbot.db"
+DEEP_LINK_CODE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+SPECIALIST_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+BOT_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class SettingsError(Exception):
+    def __init__(self, setting: str, problem: str) -> None:
+        super().__init__(f"{setting}: {problem}")
+        self.setting = setting
+
+
+@dataclass(frozen=True)
+class PracticeSeed:
+    code: str
+    name: str
+    address: str
+    phone: str
+    huisartsenpost: str
+
+    def as_row(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "address": self.address,
+            "phone": self.phone,
+            "huisartsenpost": self.huisartsenpost,
+        }
+
+
+@dataclass(frozen=True)
+class SpecialistSeed:
+    key: str
+    name: str
+    title: str
+    practices: tuple[str, ...]
+
+    def as_row(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "title": self.title,
+            "practices": self.practices,
+        }
+
+
+@dataclass(frozen=True)
+class PracticeConfig:
+    practices: tuple[PracticeSeed, ...]
+    specialists: tuple[SpecialistSeed, ...]
+
+
+@dataclass(frozen=True)
+class WebhookSettings:
+    url: str
+    secret: str = field(repr=False)
+    listen: str = "0.0.0.0"
+    port: int = 8080
+    path: str = "telegram"
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str = field(repr=False)
+    api_url: str = DEFAULT_API_URL
+    database_path: Path = Path(DEFAULT_DATABASE_PATH)
+    practice_config: Path | None = None
+    log_level: str = "INFO"
+    webhook: WebhookSettings | None = None
+
+    @property
+    def base_url(self) -> str:
+        """Where the bot sends `/bot<token>/<method>`, as a self-hosted Bot API server expects."""
+        return f"{self.api_url}/bot"
+
+
+def _text(table: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise SettingsError("PRACTICE_CONFIG", f"{where}: '{key}' must be text")
+    value = value.strip()
+    if required and not value:
+        raise SettingsError("PRACTICE_CONFIG", f"{where}: '{key}' is missing")
+    return value
+
+
+def parse_practice_config(data: Mapping[str, Any]) -> PracticeConfig:
+    practices: list[PracticeSeed] = []
+    for index, table in enumerate(data.get("practice", []), start=1):
+        where = f"practice {index}"
+        code = _text(table, "code", where)
+        if not DEEP_LINK_CODE.match(code):
+            raise SettingsError(
+                "PRACTICE_CONFIG",
+                f"{where}: deep-link code '{code}' must match [A-Za-z0-9_-]{{1,64}}",
+            )
+        practices.append(
+            PracticeSeed(
+                code=code,
+                name=_text(table, "name", where),
+                address=_text(table, "address", where, required=False),
+                phone=_text(table, "phone", where),
+                huisartsenpost=_text(table, "huisartsenpost", where),
+            )
+        )
+    if not practices:
+        raise SettingsError("PRACTICE_CONFIG", "no [[practice]] in the file")
+    codes = [p.code for p in practices]
+    if len(set(codes)) != len(codes):
+        raise SettingsError("PRACTICE_CONFIG", "two practices share a deep-link code")
+
+    specialists: list[SpecialistSeed] = []
+    for index, table in enumerate(data.get("specialist", []), start=1):
+        where = f"specialist {index}"
+        key = _text(table, "key", where)
+        if not SPECIALIST_KEY.match(key):
+            raise SettingsError(
+                "PRACTICE_CONFIG", f"{where}: key '{key}' must be lowercase a-z, 0-9, _ or -"
+            )
+        served = table.get("practices", [])
+        if not isinstance(served, list) or not served:
+            raise SettingsError("PRACTICE_CONFIG", f"{where}: 'practices' must list codes")
+        unknown = [c for c in served if c not in codes]
+        if unknown:
+            raise SettingsError(
+                "PRACTICE_CONFIG",
+                f"{where}: unknown practice code(s) {', '.join(map(str, unknown))}",
+            )
+        specialists.append(
+            SpecialistSeed(
+                key=key,
+                name=_text(table, "name", where),
+                title=_text(table, "title", where, required=False) or "praktijkondersteuner jeugd",
+                practices=tuple(served),
+            )
+        )
+    keys = [s.key for s in specialists]
+    if len(set(keys)) != len(keys):
+        raise SettingsError("PRACTICE_CONFIG", "two specialists share a key")
+    return PracticeConfig(tuple(practices), tuple(specialists))
+
+
+def load_practice_config(path: Path) -> PracticeConfig:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SettingsError("PRACTICE_CONFIG", f"file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError("PRACTICE_CONFIG", f"not valid TOML ({exc})") from None
+    return parse_practice_config(data)
+
+
+def _api_url(raw: str) -> str:
+    url = raw.strip().rstrip("/") or DEFAULT_API_URL
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SettingsError("TELEGRAM_API_URL", "must be an http(s) URL such as " + DEFAULT_API_URL)
+    if url.endswith("/bot"):
+        raise SettingsError("TELEGRAM_API_URL", "give the server root, without /bot")
+    return url
+
+
+def _webhook(env: Mapping[str, str]) -> WebhookSettings | None:
+    url = env.get("WEBHOOK_URL", "").strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme != "https" and parts.hostname not in ("localhost", "127.0.0.1"):
+        raise SettingsError("WEBHOOK_URL", "Telegram only calls https URLs")
+    secret = env.get("WEBHOOK_SECRET", "").strip()
+    if not WEBHOOK_SECRET.match(secret):
+        raise SettingsError(
+            "WEBHOOK_SECRET", "set it to 1-256 characters from A-Z, a-z, 0-9, _ and -"
+        )
+    port_text = env.get("WEBHOOK_PORT", "8080").strip()
+    if not port_text.isdigit() or not 0 <= int(port_text) <= 65535:
+        raise SettingsError("WEBHOOK_PORT", "must be a port number")
+    path = parts.path.strip("/") or "telegram"
+    return WebhookSettings(
+        url=url,
+        secret=secret,
+        listen=env.get("WEBHOOK_LISTEN", "0.0.0.0").strip() or "0.0.0.0",
+        port=int(port_text),
+        path=path,
+    )
+
+
+def load_settings(env: Mapping[str, str], *, require_token: bool = True) -> Settings:
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if require_token and not token:
+        raise SettingsError(
+            "TELEGRAM_BOT_TOKEN", "not set (get one from @BotFather, or try `python -m bot demo`)"
+        )
+    if token and not BOT_TOKEN.match(token):
+        raise SettingsError("TELEGRAM_BOT_TOKEN", "does not look like a bot token (digits:letters)")
+    level = env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise SettingsError("LOG_LEVEL", f"must be one of {', '.join(LOG_LEVELS)}")
+    config_path = env.get("PRACTICE_CONFIG", "").strip()
+    database = env.get("DATABASE_PATH", "").strip() or DEFAULT_DATABASE_PATH
+    return Settings(
+        token=token,
+        api_url=_api_url(env.get("TELEGRAM_API_URL", "")),
+        database_path=Path(database),
+        practice_config=Path(config_path) if config_path else None,
+        log_level=level,
+        webhook=_webhook(env),
+    )

@@ -1,0 +1,61 @@
+"""The storage layer: the only place with SQL. Handlers and jobs use these named stores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.storage.database import Database, MigrationFailed, SchemaTooNew, StorageError
+from bot.storage.practices import PracticeStore, RedeemResult, SpecialistStore
+from bot.storage.users import FlowStore, UserStore
+
+
+@dataclass
+class Storage:
+    """One database and its stores; a PostgreSQL backend would offer the same stores."""
+
+    db: Database
+    practices: PracticeStore
+    specialists: SpecialistStore
+    users: UserStore
+    flows: FlowStore
+
+    @classmethod
+    def at(cls, path: str | Path) -> Storage:
+        db = Database(path)
+        return cls(
+            db=db,
+            practices=PracticeStore(db),
+            specialists=SpecialistStore(db),
+            users=UserStore(db),
+            flows=FlowStore(db),
+        )
+
+    async def open(self, *, migrate: bool = True) -> None:
+        await self.db.open()
+        if migrate:
+            await self.db.migrate()
+
+    async def close(self) -> None:
+        await self.db.close()
+
+
+__all__ = [
+    "Database",
+    "MigrationFailed",
+    "RedeemResult",
+    "SchemaTooNew",
+    "Storage",
+    "StorageError",
+    "open_storage",
+]
+
+
+async def open_storage(path: str | Path) -> Storage:
+    storage = Storage.at(path)
+    try:
+        await storage.open()
+    except BaseException:
+        await storage.close()
+        raise
+    return storage
