@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from dotenv import load_dotenv
+from dotenv import find_dotenv, load_dotenv
 from telegram.error import InvalidToken, NetworkError
 
 from bot import admin
@@ -63,7 +63,8 @@ def _healthcheck(settings: Settings) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    load_dotenv(override=False)
+    # A .env in the working directory, as the IT person expects; real environment wins.
+    load_dotenv(find_dotenv(usecwd=True), override=False)
     env = dict(os.environ)
     try:
         if args.command == "demo":

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from babel.dates import format_datetime
 
-from bot.app import seed_practices
 from bot.core.clock import PRACTICE_TZ, Clock, SystemClock
 from bot.core.invites import INVITE_VALID_FOR, hash_code, new_invite_code
+from bot.seed import seed_practices
 from bot.settings import Settings, SettingsError, load_practice_config
 from bot.storage import Storage, open_storage
 

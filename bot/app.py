@@ -15,7 +15,8 @@ from bot.core.models import Language
 from bot.handlers import routes
 from bot.handlers.common import Services
 from bot.i18n import Catalogs, Texts
-from bot.settings import PracticeConfig, Settings, load_practice_config
+from bot.seed import seed_practices
+from bot.settings import Settings, load_practice_config
 from bot.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -78,14 +79,6 @@ def build_application(
     )
     routes.register(application)
     return application
-
-
-async def seed_practices(storage: Storage, config: PracticeConfig, clock: Clock) -> tuple[int, int]:
-    return await storage.practices.upsert(
-        [p.as_row() for p in config.practices],
-        [s.as_row() for s in config.specialists],
-        clock.now(),
-    )
 
 
 async def prepare(application: Application) -> None:

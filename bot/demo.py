@@ -16,12 +16,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from bot.app import build_application, prepare, seed_practices, teardown
+from bot.app import build_application, prepare, teardown
 from bot.core.clock import SystemClock
 from bot.core.invites import INVITE_VALID_FOR, hash_code, new_invite_code
 from bot.fakeapi.api import BotMessage, FakeBotApi
 from bot.fakeapi.harness import FakeTelegram, FakeUser
 from bot.fakeapi.request import FakeRequest
+from bot.seed import seed_practices
 from bot.settings import Settings, parse_practice_config
 
 DEMO_TOKEN = "123456:DEMO-token"
@@ -144,7 +145,8 @@ async def _demo(stdin: TextIO, out: TextIO, *, color: bool) -> int:
                 if command.isdigit() and screen.numbered:
                     index = int(command) - 1
                     if not 0 <= index < len(screen.numbered):
-                        print(f"(no button {command}; choose 1 to {len(screen.numbered)})\n", file=out)
+                        count = len(screen.numbered)
+                        print(f"(no button {command}; choose 1 to {count})\n", file=out)
                         continue
                     replies = await user.tap(screen.numbered[index])
                 else:

@@ -20,6 +20,7 @@ from bot.core.consent import (
     age_bracket,
     age_outcome,
 )
+from bot.core.helplines import HELPLINES
 from bot.core.models import Language, Practice, Role, UserProfile
 from bot.handlers.common import (
     ONBOARDING_VALID_FOR,
@@ -340,7 +341,11 @@ async def record_age(update: Update, context: Context, person: Who, age: int) ->
         text = t._(
             "You are younger than 12. Then your parent or carer arranges help with the "
             "practice. Ask them to use this chat. Want to talk to someone now? The "
-            "Kindertelefoon is free: 0800-0432, every day from 11:00 to 21:00."
+            "Kindertelefoon is free: {number}, every day from {opens} to {closes}."
+        ).format(
+            number=HELPLINES.kindertelefoon,
+            opens=HELPLINES.kindertelefoon_hours[0],
+            closes=HELPLINES.kindertelefoon_hours[1],
         )
         await say(context, person.chat_id, text, _restart_markup(t))
         return

@@ -1,0 +1,85 @@
+"""The admin command line, as the IT person types it."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import main
+
+CONFIG = """
+[[practice]]
+code = "linde"
+name = "Huisartsenpraktijk De Linde"
+phone = "010-123 45 67"
+huisartsenpost = "0900-111 22 33"
+
+[[specialist]]
+key = "anna"
+name = "Anna de Vries"
+practices = ["linde"]
+"""
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    config = tmp_path / "practice.toml"
+    config.write_text(CONFIG, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in ("TELEGRAM_BOT_TOKEN", "WEBHOOK_URL", "WEBHOOK_SECRET", "TELEGRAM_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "bot.db"))
+    monkeypatch.setenv("PRACTICE_CONFIG", str(config))
+    return tmp_path
+
+
+def test_migrate_creates_the_schema(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["admin", "migrate"]) == 0
+    assert "schema version 1" in capsys.readouterr().out
+    assert main(["admin", "migrate"]) == 0
+    assert "nothing to do" in capsys.readouterr().out
+
+
+def test_import_then_practices_lists_the_deep_link(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["admin", "import"]) == 0
+    assert main(["admin", "practices"]) == 0
+    out = capsys.readouterr().out
+    assert "start=linde" in out
+    assert "anna" in out
+    assert "not linked" in out
+
+
+def test_invite_prints_a_code_that_is_stored_hashed(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["admin", "import"])
+    assert main(["admin", "invite", "anna"]) == 0
+    out = capsys.readouterr().out
+    code = out.split("invite code for anna: ")[1].split()[0]
+    assert f"/specialist {code}" in out
+    assert code.encode() not in (env / "bot.db").read_bytes()
+
+
+def test_invite_for_an_unknown_specialist_is_one_clear_line(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["admin", "import"])
+    assert main(["admin", "invite", "nobody"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "nobody" in err[0]
+
+
+def test_revoke_unlinks(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["admin", "import"])
+    assert main(["admin", "revoke", "anna"]) == 0
+    assert "unlinked" in capsys.readouterr().out
+
+
+def test_import_with_a_broken_config_names_the_setting(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (env / "practice.toml").write_text('[[practice]]\ncode = "bad code"\n', encoding="utf-8")
+    assert main(["admin", "import"]) == 2
+    assert capsys.readouterr().err.startswith("error: PRACTICE_CONFIG:")

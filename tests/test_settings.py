@@ -1,0 +1,67 @@
+from pathlib import Path
+
+import pytest
+
+from bot.settings import SettingsError, load_practice_config, load_settings, parse_practice_config
+
+TOKEN = "123456:ABC-def_ghi"
+PRACTICE = {"code": "linde", "name": "De Linde", "phone": "010-1", "huisartsenpost": "0900-1"}
+
+
+def test_token_is_required_to_run() -> None:
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN"):
+        load_settings({})
+
+
+def test_token_never_shows_in_the_settings_repr() -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN})
+    assert TOKEN not in repr(settings)
+
+
+def test_api_url_builds_the_self_hosted_bot_api_path() -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "http://api:8081/"})
+    assert settings.base_url == "http://api:8081/bot"
+
+
+def test_webhook_secret_must_use_telegrams_characters() -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_URL": "https://bot.example.org/tg",
+           "WEBHOOK_SECRET": "has spaces!"}  # fmt: skip
+    with pytest.raises(SettingsError, match="WEBHOOK_SECRET"):
+        load_settings(env)
+
+
+def test_webhook_settings_take_the_path_from_the_url() -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_URL": "https://bot.example.org/tg/hook",
+           "WEBHOOK_SECRET": "s3cret_-", "WEBHOOK_PORT": "9000"}  # fmt: skip
+    webhook = load_settings(env).webhook
+    assert webhook is not None
+    assert (webhook.path, webhook.port) == ("tg/hook", 9000)
+    assert "s3cret_-" not in repr(webhook)
+
+
+@pytest.mark.parametrize("code", ["with space", "é", "x" * 65, ""])
+def test_a_bad_deep_link_code_names_the_setting(code: str) -> None:
+    with pytest.raises(SettingsError, match="PRACTICE_CONFIG"):
+        parse_practice_config({"practice": [{**PRACTICE, "code": code}]})
+
+
+def test_a_specialist_of_an_unknown_practice_is_refused() -> None:
+    data = {
+        "practice": [PRACTICE],
+        "specialist": [{"key": "anna", "name": "Anna", "practices": ["x"]}],
+    }
+    with pytest.raises(SettingsError, match="unknown practice"):
+        parse_practice_config(data)
+
+
+def test_broken_toml_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text("[[practice]\nname = ", encoding="utf-8")
+    with pytest.raises(SettingsError, match="not valid TOML"):
+        load_practice_config(path)
+
+
+def test_the_example_config_in_deploy_is_valid() -> None:
+    config = load_practice_config(Path(__file__).parent.parent / "deploy" / "practice.example.toml")
+    assert config.practices
+    assert config.specialists
