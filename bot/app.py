@@ -75,7 +75,6 @@ def build_application(
         clock=clock,
         catalogs=Catalogs(),
         settings=settings,
-        started_at=clock.now(),
     )
     routes.register(application)
     return application
@@ -88,7 +87,6 @@ async def prepare(application: Application) -> None:
     """
     svc: Services = application.bot_data["services"]
     await svc.storage.open()
-    svc.started_at = svc.clock.now()
     if await svc.storage.practices.count() == 0 and svc.settings.practice_config is not None:
         config = load_practice_config(svc.settings.practice_config)
         practices, specialists = await seed_practices(svc.storage, config, svc.clock)

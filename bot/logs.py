@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -24,9 +25,21 @@ class RedactToken(logging.Filter):
         return True
 
 
+class PrivateFormatter(logging.Formatter):
+    """Exceptions are shown by type only: their messages can hold a token or a user's words."""
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's name
+        _, error, _ = ei
+        chain = []
+        while error is not None and len(chain) < 5:
+            chain.append(type(error).__name__)
+            error = error.__cause__ or error.__context__
+        return "  exception: " + " <- ".join(chain)
+
+
 def configure_logging(level: str, token: str = "") -> None:
     handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.setFormatter(PrivateFormatter(_FORMAT))
     handler.addFilter(RedactToken(token))
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -31,8 +31,8 @@ def run_polling(application: Application) -> None:
 
 
 class _UpdateHandler(tornado.web.RequestHandler):
-    def initialize(self, application: Application, secret: str) -> None:
-        self.application_ = application
+    def initialize(self, bot_app: Application, secret: str) -> None:
+        self.bot_app = bot_app
         self.secret = secret
 
     async def post(self) -> None:
@@ -42,11 +42,11 @@ class _UpdateHandler(tornado.web.RequestHandler):
             return
         try:
             data = json.loads(self.request.body)
-            update = Update.de_json(data, self.application_.bot)
+            update = Update.de_json(data, self.bot_app.bot)
         except (ValueError, TypeError, KeyError):
             self.set_status(400)
             return
-        await self.application_.update_queue.put(update)
+        await self.bot_app.update_queue.put(update)
         self.set_status(200)
 
     def log_exception(self, *args: object) -> None:  # no request bodies in logs
@@ -54,18 +54,18 @@ class _UpdateHandler(tornado.web.RequestHandler):
 
 
 class _HealthHandler(tornado.web.RequestHandler):
-    def initialize(self, application: Application) -> None:
-        self.application_ = application
+    def initialize(self, bot_app: Application) -> None:
+        self.bot_app = bot_app
 
     async def get(self) -> None:
-        svc: Services = self.application_.bot_data["services"]
+        svc: Services = self.bot_app.bot_data["services"]
         try:
             await svc.storage.db.fetch_one("SELECT 1")
         except Exception:
             self.set_status(503)
             self.write({"status": "database unavailable"})
             return
-        self.write({"status": "ok", "running": self.application_.running})
+        self.write({"status": "ok", "running": self.bot_app.running})
 
 
 class WebhookServer:
@@ -77,9 +77,9 @@ class WebhookServer:
                 (
                     f"/{webhook.path}",
                     _UpdateHandler,
-                    {"application": application, "secret": webhook.secret},
+                    {"bot_app": application, "secret": webhook.secret},
                 ),
-                (HEALTH_PATH, _HealthHandler, {"application": application}),
+                (HEALTH_PATH, _HealthHandler, {"bot_app": application}),
             ]
         )
         self._webhook = webhook

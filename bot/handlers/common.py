@@ -36,7 +36,6 @@ class Services:
     clock: Clock
     catalogs: Catalogs
     settings: Settings
-    started_at: datetime
     late_apologies: dict[int, datetime] = field(default_factory=dict)
 
 

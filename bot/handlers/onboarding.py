@@ -68,7 +68,9 @@ PRACTICES_PER_PAGE = 8
 async def _save(person: Who, context: Context, step: str, **changes: object) -> dict:
     svc = services(context)
     now = svc.clock.now()
-    data = {**(person.flow.data if person.flow and person.flow.flow == FLOW else {}), **changes}
+    # Read the stored answers again: an earlier step of this same update may have added one.
+    current = await svc.storage.flows.get(person.user_id)
+    data = {**(current.data if current and current.flow == FLOW else {}), **changes}
     await svc.storage.flows.put(
         person.user_id, FLOW, step, data, expires_at=now + ONBOARDING_VALID_FOR, now=now
     )
