@@ -32,7 +32,8 @@ _TAG = re.compile(r"<[^>]+>")
 HELP = """\
 Type a message and press Enter. Type a number to tap that button.
   :specialist   switch to the specialist's chat     :ouder   back to the parent's chat
-  :help         this text                            :quit    stop (Ctrl-D works too)"""
+  :help         this text                            :quit    stop (Ctrl-D works too)
+  To send a number as text instead of tapping (an age, say), start it with a quote: '14"""
 
 
 class Screen:
@@ -100,7 +101,7 @@ async def _start(workdir: Path) -> tuple:
     code = new_invite_code()
     now = clock.now()
     await storage.specialists.create_invite("anna", hash_code(code), now, now + INVITE_VALID_FOR)
-    telegram = FakeTelegram(api, application)
+    telegram = FakeTelegram(api, application, raise_errors=False)
     parent = telegram.user(PARENT_ID, first_name="Ouder", language_code="nl")
     specialist = telegram.user(SPECIALIST_ID, first_name="Anna", language_code="nl")
     await specialist.send(f"/specialist {code}")
@@ -142,7 +143,9 @@ async def _demo(stdin: TextIO, out: TextIO, *, color: bool) -> int:
                     continue
                 if not line.strip():
                     continue
-                if command.isdigit() and screen.numbered:
+                if line.startswith("'"):
+                    replies = await user.send(line[1:])
+                elif command.isdigit() and screen.numbered:
                     index = int(command) - 1
                     if not 0 <= index < len(screen.numbered):
                         count = len(screen.numbered)

@@ -28,7 +28,7 @@ class RedactToken(logging.Filter):
 class PrivateFormatter(logging.Formatter):
     """Exceptions are shown by type only: their messages can hold a token or a user's words."""
 
-    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's name
+    def formatException(self, ei: Any) -> str:
         _, error, _ = ei
         chain = []
         while error is not None and len(chain) < 5:
