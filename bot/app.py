@@ -16,7 +16,7 @@ from bot.handlers import routes
 from bot.handlers.common import Services
 from bot.i18n import Catalogs, Texts
 from bot.seed import seed_practices
-from bot.settings import Settings, load_practice_config
+from bot.settings import Settings, SettingsError, load_practice_config
 from bot.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -91,6 +91,10 @@ async def prepare(application: Application) -> None:
         config = load_practice_config(svc.settings.practice_config)
         practices, specialists = await seed_practices(svc.storage, config, svc.clock)
         log.info("seeded %d practices and %d specialists", practices, specialists)
+    if await svc.storage.practices.count() == 0:
+        raise SettingsError(
+            "PRACTICE_CONFIG", "not set, and the database has no practices yet to serve"
+        )
     purged = await svc.storage.flows.purge_expired(svc.clock.now())
     if purged:
         log.info("purged %d expired flows", purged)

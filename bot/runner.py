@@ -60,8 +60,10 @@ class _HealthHandler(tornado.web.RequestHandler):
     async def get(self) -> None:
         svc: Services = self.bot_app.bot_data["services"]
         try:
-            await svc.storage.db.fetch_one("SELECT 1")
+            healthy = await svc.storage.db.ping()
         except Exception:
+            healthy = False
+        if not healthy:
             self.set_status(503)
             self.write({"status": "database unavailable"})
             return

@@ -129,6 +129,11 @@ class Database:
             cursor = await conn.execute(sql, params)
             return cursor.rowcount
 
+    async def ping(self) -> bool:
+        """For health checks: the database answers a trivial query."""
+        row = await self.fetch_one("SELECT 1")
+        return row is not None and row[0] == 1
+
     # -- schema ------------------------------------------------------------------------------
 
     async def schema_version(self) -> int:
