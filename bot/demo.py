@@ -11,7 +11,6 @@ import html
 import re
 import sys
 import tempfile
-import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
@@ -22,8 +21,7 @@ from bot.core.invites import INVITE_VALID_FOR, hash_code, new_invite_code
 from bot.fakeapi.api import BotMessage, FakeBotApi
 from bot.fakeapi.harness import FakeTelegram, FakeUser
 from bot.fakeapi.request import FakeRequest
-from bot.seed import seed_practices
-from bot.settings import Settings, parse_practice_config
+from bot.settings import Settings
 
 DEMO_TOKEN = "123456:DEMO-token"
 PARENT_ID, SPECIALIST_ID = 1001, 2002
@@ -85,6 +83,7 @@ async def _start(workdir: Path) -> tuple:
         token=DEMO_TOKEN,
         api_url="http://fake-bot-api.invalid",
         database_path=workdir / "demo.db",
+        practice_config=Path(str(resources.files("bot") / "demo_practice.toml")),
         log_level="WARNING",
     )
     api = FakeBotApi(token=DEMO_TOKEN, bot_username="JeugdDemoBot")
@@ -93,10 +92,13 @@ async def _start(workdir: Path) -> tuple:
         settings, clock=clock, request=FakeRequest(api), rate_limit=False
     )
     await application.initialize()
-    await prepare(application)
+    try:
+        await prepare(application)
+    except BaseException:
+        await application.shutdown()
+        await teardown(application)
+        raise
     storage = application.bot_data["services"].storage
-    text = (resources.files("bot") / "demo_practice.toml").read_text(encoding="utf-8")
-    await seed_practices(storage, parse_practice_config(tomllib.loads(text)), clock)
     # The demo specialist is linked the way a real one is: with a single-use invite code.
     code = new_invite_code()
     now = clock.now()
