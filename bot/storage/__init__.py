@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.storage.database import Database, MigrationFailed, SchemaTooNew, StorageError
 from bot.storage.practices import PracticeStore, RedeemResult, SpecialistStore
+from bot.storage.questions import Question, QuestionStore
 from bot.storage.users import FlowStore, UserStore
 
 
@@ -19,6 +20,7 @@ class Storage:
     specialists: SpecialistStore
     users: UserStore
     flows: FlowStore
+    questions: QuestionStore
 
     @classmethod
     def at(cls, path: str | Path) -> Storage:
@@ -29,6 +31,7 @@ class Storage:
             specialists=SpecialistStore(db),
             users=UserStore(db),
             flows=FlowStore(db),
+            questions=QuestionStore(db),
         )
 
     async def open(self, *, migrate: bool = True) -> None:
@@ -43,6 +46,7 @@ class Storage:
 __all__ = [
     "Database",
     "MigrationFailed",
+    "Question",
     "RedeemResult",
     "SchemaTooNew",
     "Storage",
