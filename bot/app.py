@@ -12,7 +12,7 @@ from telegram.request import BaseRequest
 
 from bot.core.clock import PRACTICE_TZ, Clock, SystemClock
 from bot.core.models import Language
-from bot.handlers import routes
+from bot.handlers import questions, routes
 from bot.handlers.common import Services
 from bot.i18n import Catalogs, Texts
 from bot.seed import seed_practices
@@ -22,6 +22,7 @@ from bot.storage import Storage
 log = logging.getLogger(__name__)
 
 FLOW_PURGE_EVERY = timedelta(hours=1)
+QUESTION_CHECK_EVERY = timedelta(minutes=15)
 
 
 def command_list(t: Texts) -> list[BotCommand]:
@@ -107,11 +108,19 @@ async def prepare(application: Application) -> None:
         application.job_queue.run_repeating(
             _purge_expired_flows, interval=FLOW_PURGE_EVERY, first=FLOW_PURGE_EVERY
         )
+        # The database says which questions wait; the job only looks, every quarter of an hour.
+        application.job_queue.run_repeating(
+            _remind_about_questions, interval=QUESTION_CHECK_EVERY, first=timedelta(seconds=30)
+        )
 
 
 async def _purge_expired_flows(context: ContextTypes.DEFAULT_TYPE) -> None:
     svc: Services = context.application.bot_data["services"]
     await svc.storage.flows.purge_expired(svc.clock.now())
+
+
+async def _remind_about_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
+    await questions.remind_specialists(context)
 
 
 async def teardown(application: Application) -> None:

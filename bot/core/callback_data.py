@@ -20,6 +20,13 @@ class Action(StrEnum):
     HELP_NOW = "sos"
     ERASE = "erase"  # arg: yes | no
     SET_LANGUAGE = "setlang"  # arg: language code (the /taal command, after onboarding)
+    STOP = "stop"  # the Stoppen button of any flow
+    ASK_SEND = "qsend"  # arg: anon | name
+    ASK_REPLY = "qreply"  # arg: question id the user replies to
+    QUESTION_VIEW = "qview"  # arg: question id (specialist)
+    QUESTION_ANSWER = "qans"  # arg: question id (specialist)
+    QUESTION_INVITE = "qinv"  # arg: question id (specialist)
+    OPEN_QUESTIONS = "qopen"  # the specialist's list of waiting questions
 
 
 class InvalidCallback(ValueError):

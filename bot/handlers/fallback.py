@@ -10,8 +10,7 @@ from datetime import timedelta
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.handlers import onboarding
-from bot.handlers.common import Context, say, services, who
+from bot.handlers.common import Context, Who, say, services, who
 from bot.handlers.menu import help_now_markup, send_main_menu
 
 log = logging.getLogger(__name__)
@@ -20,12 +19,8 @@ LATE_AFTER = timedelta(minutes=2)
 APOLOGY_EVERY = timedelta(minutes=30)
 
 
-async def on_text(update: Update, context: Context) -> None:
-    person = await who(update, context)
-    if person is None:
-        return
-    if await onboarding.on_text(update, context, person):
-        return
+async def on_free_text(update: Update, context: Context, person: Who) -> None:
+    """Text that no flow is waiting for."""
     t = person.texts
     if person.profile is None:
         await send_main_menu(person, context, intro=t._("Hi! I do not know you yet."))

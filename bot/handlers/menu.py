@@ -248,11 +248,16 @@ async def on_set_language(update: Update, context: Context, person: Who, cb: Cal
 
 
 async def on_stop(update: Update, context: Context) -> None:
-    """Ends whatever flow runs and never erases what was saved."""
     person = await who(update, context)
-    if person is None:
-        return
+    if person is not None:
+        await stop_flow(person, context)
+
+
+async def stop_flow(person: Who, context: Context) -> None:
+    """Ends whatever flow runs (the /stop command and every Stop button) and erases nothing."""
     await services(context).storage.flows.clear(person.user_id)
+    if await send_specialist_menu_if_linked(person, context):
+        return
     t = person.texts
     if person.profile is None:
         text = t._("Stopped. You can carry on later with /start.")

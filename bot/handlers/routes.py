@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.core.callback_data import Action, Callback, InvalidCallback, unpack
-from bot.handlers import fallback, menu, onboarding, safety, specialist
+from bot.handlers import fallback, menu, onboarding, questions, safety, specialist
 from bot.handlers.common import Context, Who, who
 
 log = logging.getLogger(__name__)
@@ -21,6 +21,17 @@ async def _help_now_button(update: Update, context: Context, person: Who, cb: Ca
     await safety.send_crisis_card(person, context)
 
 
+async def _menu_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if cb.args[:1] == (menu.MenuItem.ASK,) and person.profile is not None:
+        await questions.start_question(person, context)
+        return
+    await menu.on_menu_button(update, context, person, cb)
+
+
+async def _stop_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    await menu.stop_flow(person, context)
+
+
 BUTTONS: dict[Action, ButtonHandler] = {
     Action.LANGUAGE: onboarding.on_language,
     Action.ROLE: onboarding.on_role,
@@ -28,11 +39,36 @@ BUTTONS: dict[Action, ButtonHandler] = {
     Action.PRACTICE: onboarding.on_practice,
     Action.BACK: onboarding.on_back,
     Action.PRIVACY_OK: onboarding.on_privacy_ok,
-    Action.MENU: menu.on_menu_button,
+    Action.MENU: _menu_button,
     Action.HELP_NOW: _help_now_button,
     Action.ERASE: menu.on_erase_button,
     Action.SET_LANGUAGE: menu.on_set_language,
+    Action.STOP: _stop_button,
+    Action.ASK_SEND: questions.on_send_button,
+    Action.ASK_REPLY: questions.on_reply_button,
+    Action.QUESTION_VIEW: questions.on_view,
+    Action.QUESTION_ANSWER: questions.on_answer_button,
+    Action.QUESTION_INVITE: questions.on_invite_button,
+    Action.OPEN_QUESTIONS: questions.on_open_questions,
 }
+
+TextHandler = Callable[[Update, Context, Who], Awaitable[bool]]
+# Flows that wait for typed text, by flow name; text outside them goes to the fallback.
+TEXT_FLOWS: dict[str, TextHandler] = {
+    onboarding.FLOW: onboarding.on_text,
+    questions.FLOW: questions.on_text,
+    questions.ANSWER_FLOW: questions.on_answer_text,
+}
+
+
+async def on_text(update: Update, context: Context) -> None:
+    person = await who(update, context)
+    if person is None:
+        return
+    handler = TEXT_FLOWS.get(person.flow.flow) if person.flow else None
+    if handler is not None and await handler(update, context, person):
+        return
+    await fallback.on_free_text(update, context, person)
 
 
 async def on_button(update: Update, context: Context) -> None:
@@ -81,7 +117,7 @@ def register(application: Application) -> None:
     application.add_handler(
         MessageHandler(filters.UpdateType.EDITED_MESSAGE & PRIVATE, fallback.on_edited)
     )
-    application.add_handler(MessageHandler(NEW & filters.TEXT & ~filters.COMMAND, fallback.on_text))
+    application.add_handler(MessageHandler(NEW & filters.TEXT & ~filters.COMMAND, on_text))
     application.add_handler(MessageHandler(NEW & filters.COMMAND, fallback.on_unknown_command))
     application.add_handler(MessageHandler(NEW, fallback.on_unreadable))
     application.add_error_handler(fallback.on_error)

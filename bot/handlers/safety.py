@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 from telegram import InlineKeyboardMarkup, Update
+from telegram.error import Forbidden
 from telegram.ext import ApplicationHandlerStop
 
 from bot.core.crisis import detect_crisis
 from bot.core.helplines import HELPLINES
-from bot.core.models import Practice
+from bot.core.models import Language, Practice
 from bot.handlers.common import Context, Who, escape, keyboard, services, url_button, who
 from bot.i18n import Texts
 
@@ -17,7 +18,7 @@ log = logging.getLogger(__name__)
 
 # Flow steps that wait for free text the user wants kept (a note, a question). After the card the
 # text still counts there; everywhere else the card is the whole answer.
-TEXT_KEEPING_STEPS: frozenset[tuple[str, str]] = frozenset()
+TEXT_KEEPING_STEPS: frozenset[tuple[str, str]] = frozenset({("question", "text")})
 
 
 def crisis_card(t: Texts, practice: Practice | None) -> str:
@@ -92,6 +93,26 @@ async def send_crisis_card(person: Who, context: Context) -> None:
     )
 
 
+async def flag_specialists(person: Who, context: Context) -> None:
+    """Every linked specialist of the user's practice hears at once, without any content."""
+    practice = await practice_of(person, context)
+    if practice is None:
+        return
+    svc = services(context)
+    t = svc.catalogs[Language.NL]
+    text = t._(
+        "Crisis signal: someone from {practice} was just shown the crisis lines in the chat. "
+        "This message holds no content. Questions or bookings from this person reach you as "
+        "usual."
+    ).format(practice=escape(practice.name))
+    for specialist in await svc.storage.specialists.linked_for_practice(practice.id):
+        assert specialist.telegram_user_id is not None
+        try:
+            await context.bot.send_message(specialist.telegram_user_id, text)
+        except Forbidden:
+            log.warning("specialist %s has blocked the bot", specialist.key)
+
+
 async def on_help_now(update: Update, context: Context) -> None:
     """/hulp: the card at once, whatever flow the user is in; the flow itself is kept."""
     person = await who(update, context)
@@ -113,12 +134,16 @@ async def crisis_check(update: Update, context: Context) -> None:
     person = await who(update, context)
     if person is None:
         return
+    storage = services(context).storage
+    if await storage.specialists.by_telegram_user(person.user_id) is not None:
+        return  # a specialist's answer may well name suicide or 113; it is not a cry for help
     log.warning(
         "crisis card sent for update %s (%s)",
         update.update_id,
         ",".join(sorted(k.value for k in signal.kinds)),
     )
     await send_crisis_card(person, context)
+    await flag_specialists(person, context)
     flow = person.flow
     if flow is None or (flow.flow, flow.step) not in TEXT_KEEPING_STEPS:
         raise ApplicationHandlerStop

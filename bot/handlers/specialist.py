@@ -6,9 +6,10 @@ import logging
 
 from telegram import Update
 
+from bot.core.callback_data import Action
 from bot.core.invites import hash_code, looks_like_code
 from bot.core.models import Specialist
-from bot.handlers.common import Context, Who, escape, say, services, who
+from bot.handlers.common import Context, Who, button, escape, keyboard, say, services, who
 from bot.storage import RedeemResult
 
 log = logging.getLogger(__name__)
@@ -29,12 +30,13 @@ async def send_specialist_menu(person: Who, context: Context, specialist: Specia
             ),
             t._("Practices: {practices}").format(practices=", ".join(names) or "-"),
             t._(
-                "New bookings and questions will reach you here as messages. Your agenda "
-                "and tools will appear in this menu as they become available."
+                "New questions reach you here as a message without their content; tap View to "
+                "read one. Your agenda will appear in this menu when booking is available."
             ),
         ]
     )
-    await say(context, person.chat_id, text)
+    markup = keyboard([button(t._("Waiting questions"), Action.OPEN_QUESTIONS)])
+    await say(context, person.chat_id, text, markup)
 
 
 async def send_specialist_menu_if_linked(person: Who, context: Context) -> bool:

@@ -40,35 +40,35 @@ async def test_a_sent_message_is_stored_as_the_user_sees_it(bot: Bot, api: FakeB
 
 
 async def test_broken_html_raises_bad_request(bot: Bot) -> None:
-    with pytest.raises(BadRequest, match="(?i)can't parse entities"):
+    with pytest.raises(BadRequest, match=r"(?i)can't parse entities"):
         await bot.send_message(CHAT, "Tom & Jerry", parse_mode="HTML")
 
 
 async def test_text_of_4096_utf16_units_is_accepted_and_one_more_refused(bot: Bot) -> None:
     await bot.send_message(CHAT, "a" * 4096)
-    with pytest.raises(BadRequest, match="(?i)too long"):
+    with pytest.raises(BadRequest, match=r"(?i)too long"):
         await bot.send_message(CHAT, "a" * 4095 + "😀")
 
 
 async def test_an_empty_text_is_refused(bot: Bot) -> None:
-    with pytest.raises(BadRequest, match="(?i)empty"):
+    with pytest.raises(BadRequest, match=r"(?i)empty"):
         await bot.send_message(CHAT, "<b></b>", parse_mode="HTML")
 
 
 async def test_callback_data_over_64_bytes_is_refused(bot: Bot) -> None:
     await bot.send_message(CHAT, "ok", reply_markup=_keyboard("é" * 32))
-    with pytest.raises(BadRequest, match="(?i)BUTTON_DATA_INVALID"):
+    with pytest.raises(BadRequest, match=r"(?i)BUTTON_DATA_INVALID"):
         await bot.send_message(CHAT, "te lang", reply_markup=_keyboard("é" * 32 + "x"))
 
 
 async def test_an_unknown_chat_is_not_found(bot: Bot) -> None:
-    with pytest.raises(BadRequest, match="(?i)chat not found"):
+    with pytest.raises(BadRequest, match=r"(?i)chat not found"):
         await bot.send_message(999, "hallo")
 
 
 async def test_a_blocked_user_raises_forbidden(bot: Bot, api: FakeBotApi) -> None:
     api.block(CHAT)
-    with pytest.raises(Forbidden, match="(?i)blocked"):
+    with pytest.raises(Forbidden, match=r"(?i)blocked"):
         await bot.send_message(CHAT, "hallo")
 
 
@@ -82,7 +82,7 @@ async def test_an_injected_429_raises_retry_after(bot: Bot, api: FakeBotApi) -> 
 
 async def test_an_identical_edit_is_not_modified(bot: Bot) -> None:
     sent = await bot.send_message(CHAT, "vraag", reply_markup=_keyboard("a"))
-    with pytest.raises(BadRequest, match="(?i)message is not modified"):
+    with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
         await bot.edit_message_text("vraag", CHAT, sent.message_id, reply_markup=_keyboard("a"))
 
 
@@ -94,14 +94,14 @@ async def test_an_edit_with_new_markup_is_accepted(bot: Bot, api: FakeBotApi) ->
 
 
 async def test_editing_a_missing_message_is_refused(bot: Bot) -> None:
-    with pytest.raises(BadRequest, match="(?i)message to edit not found"):
+    with pytest.raises(BadRequest, match=r"(?i)message to edit not found"):
         await bot.edit_message_text("x", CHAT, 12345)
 
 
 async def test_a_callback_query_can_be_answered_once(bot: Bot, api: FakeBotApi) -> None:
     query_id = api.new_callback_query()
     await bot.answer_callback_query(query_id)
-    with pytest.raises(BadRequest, match="(?i)query is too old"):
+    with pytest.raises(BadRequest, match=r"(?i)query is too old"):
         await bot.answer_callback_query(query_id)
 
 
@@ -117,7 +117,7 @@ async def test_commands_are_stored_per_language(bot: Bot, api: FakeBotApi) -> No
 
 
 async def test_an_invalid_command_name_is_refused(bot: Bot) -> None:
-    with pytest.raises(BadRequest, match="(?i)BOT_COMMAND_INVALID"):
+    with pytest.raises(BadRequest, match=r"(?i)BOT_COMMAND_INVALID"):
         await bot.set_my_commands([("Start-Nu", "x")])
 
 

@@ -1,0 +1,909 @@
+"""Recognise crisis language in any free text, so the bot can answer at once with the helplines.
+
+Pure on purpose: no I/O, no clock, no Telegram. Recall comes first: a missed cry for help is far
+worse than an extra helpline card, so the patterns are broad and the exclusions narrow. An
+exclusion only looks at the phrase that matched and a few words around it, never at the whole
+message, so a figure of speech elsewhere cannot hide a real signal.
+
+How it works: the text is normalised (accents, case, chat spelling, stretched letters), then
+word-bounded regular expressions, grouped per kind below, are searched in it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = ["CrisisKind", "CrisisSignal", "detect_crisis"]
+
+
+class CrisisKind(StrEnum):
+    """What the text seems to be about; the reply may pick helplines by kind."""
+
+    SUICIDE = "suicide"
+    SELF_HARM = "self_harm"
+    VIOLENCE_AT_HOME = "violence_at_home"
+    SEXUAL_ABUSE = "sexual_abuse"
+    ACUTE_DANGER = "acute_danger"
+
+
+@dataclass(frozen=True)
+class CrisisSignal:
+    """All kinds found in one message; never empty."""
+
+    kinds: frozenset[CrisisKind]
+
+
+# --------------------------------------------------------------------------------------------
+# Normalising
+# --------------------------------------------------------------------------------------------
+
+# Typographic apostrophes become plain ones before NFKD could split them into accents.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "′": "'"})
+
+# Dutch clitics with an apostrophe, expanded before other apostrophes are dropped.
+_CLITICS = (
+    (re.compile(r"(?<![a-z])'k\b"), "ik"),
+    (re.compile(r"\bm'n\b"), "mijn"),
+    (re.compile(r"\bz'n\b"), "zijn"),
+    (re.compile(r"\bd'r\b"), "er"),
+    (re.compile(r"\b(?:ca|can)n't\b"), "can not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+)
+
+# Chat spellings and contractions, one token to one or more tokens.
+_TOKENS = {
+    # Dutch
+    "k": "ik",
+    "kwil": "ik wil",
+    "kben": "ik ben",
+    "kheb": "ik heb",
+    "kga": "ik ga",
+    "kzie": "ik zie",
+    "kdenk": "ik denk",
+    "kdoe": "ik doe",
+    "ksnij": "ik snij",
+    "kkan": "ik kan",
+    "ksta": "ik sta",
+    "kzit": "ik zit",
+    "nie": "niet",
+    "ni": "niet",
+    "nt": "niet",
+    "nimeer": "niet meer",
+    "mn": "mijn",
+    "mun": "mijn",
+    "zn": "zijn",
+    "dr": "er",
+    "gwn": "gewoon",
+    "gewn": "gewoon",
+    "egt": "echt",
+    "eg": "echt",
+    "mzelf": "mezelf",
+    "mijzelf": "mezelf",
+    "mezelv": "mezelf",
+    "myn": "mijn",
+    "mjin": "mijn",
+    "zichzelv": "zichzelf",
+    "wl": "wil",
+    "wll": "wil",
+    "wiel": "wil",
+    # English
+    "im": "i am",
+    "ive": "i have",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "cant": "can not",
+    "cannot": "can not",
+    "wanna": "want to",
+    "gonna": "going to",
+    "wantto": "want to",
+    "u": "you",
+    "ur": "your",
+    "myslef": "myself",
+    "mysef": "myself",
+}
+
+# Pronouns written apart ("me zelf") and a few words people split.
+_JOINS = (
+    (re.compile(r"\b(?:me|mij|m) zelf\b"), "mezelf"),
+    (re.compile(r"\bzich zelf\b"), "zichzelf"),
+    (re.compile(r"\bje zelf\b"), "jezelf"),
+    (re.compile(r"\bhaar zelf\b"), "haarzelf"),
+    (re.compile(r"\bmy self\b"), "myself"),
+    (re.compile(r"\bher self\b"), "herself"),
+    (re.compile(r"\bhim self\b"), "himself"),
+)
+
+_REPEATS_TO_TWO = re.compile(r"([a-z])\1{2,}")
+# Digits typed for letters inside a word that starts with a letter: "d00d", "d1e", "k1ll".
+_LEET_WORD = re.compile(r"\b[a-z][a-z0-9]*[0-9][a-z0-9]*\b")
+_LEET = str.maketrans("013457", "oieast")
+_ELLIPSIS = re.compile(r"\.{2,}|…")
+_CLAUSE_BREAK = re.compile(r"[.!?;:,\n\r]+")
+_NOT_A_WORD = re.compile(r"[^a-z0-9.' ]+")
+
+
+def _strip_accents(text: str) -> str:
+    """NFKD splits 'ï' into 'i' plus a mark; dropping the marks makes accents optional."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _expand_tokens(text: str) -> str:
+    """Chat spelling to full words, so the patterns can stay readable."""
+    out: list[str] = []
+    for token in text.split(" "):
+        if not token:
+            continue
+        # "10 kms" is a distance, not "kill myself".
+        if token == "kms" and not (out and out[-1][-1:].isdigit()):
+            out.append("kill myself")
+        else:
+            out.append(_TOKENS.get(token, token))
+    return " ".join(out)
+
+
+def _normalise(text: str, stretched_to: int) -> str:
+    """One comparable form: lowercase ASCII words, one space apart, clause breaks as ' . '.
+
+    `stretched_to` is how many letters a run of three or more becomes: 2 keeps "dooood" as
+    "dood", 1 turns "willl" into "wil"; the detector tries both.
+    """
+    text = _strip_accents(text)
+    text = _LEET_WORD.sub(lambda m: m[0].translate(_LEET), text)
+    text = _REPEATS_TO_TWO.sub(r"\1" * stretched_to, text)
+    for pattern, replacement in _CLITICS:
+        text = pattern.sub(replacement, text)
+    text = text.replace("'", "")
+    # "ik wil... dood" is one thought; a full stop, comma or new line ends a clause.
+    text = _ELLIPSIS.sub(" ", text)
+    text = _CLAUSE_BREAK.sub(" . ", text)
+    text = _NOT_A_WORD.sub(" ", text)
+    text = _expand_tokens(text)
+    for pattern, replacement in _JOINS:
+        text = pattern.sub(replacement, text)
+    # A final clause break lets "up to n words" patterns end on the last word.
+    return text + " ."
+
+
+# --------------------------------------------------------------------------------------------
+# Building blocks for the patterns. Each ends with a space where it stands for words, so that
+# "<W>{0,3}" reads as "up to three words".
+# --------------------------------------------------------------------------------------------
+
+_PARTS: dict[str, str] = {
+    # any one word
+    "W": r"(?:[a-z0-9]+ )",
+    # small words that may stand between "wil" and "dood" without changing the meaning
+    "ADV": r"(?:(?:gewoon|echt|liever|liefst|het liefst|graag|zo graag|soms|eigenlijk|nu|dan|ook"
+    r"|al|wel|nog|er|zelf|heel|erg|nou|dus|toch|misschien|vaak|steeds|alleen|maar|sowieso"
+    r"|zelfs|weer|opnieuw|zo|gisteren|vandaag|vanavond|vannacht|morgen|straks|elke dag|echt"
+    r"|gewoon echt|nog steeds|ook gewoon|serieus|letterlijk|helemaal|allemaal|hier|gaan|ga"
+    r"|gisteravond|vanmiddag|vanochtend|vanmorgen|vannacht|laatst|stiekem|daarna|dan weer"
+    r"|ff|even|effe|eff"
+    r"|gaat|zal|zou|wil|wel eens|weleens) )",
+    # the end of a clause: a break, the end, or a word that starts a new clause
+    "CLAUSE_END": r"(?= ?(?:\.|$|(?:en|want|maar|als|omdat|sinds|toen|dus|lol)\b))",
+    "ADV_EN": r"(?:(?:just|really|honestly|literally|actually|so|seriously|kinda|still|now"
+    r"|sometimes|often|totally|fr|lowkey|simply) )",
+    # possessives, with chat "me" for "mijn"
+    "POSS": r"(?:mijn|me|mij|zijn|haar|hun|onze|ons|je|jouw|de|het|z'n)",
+    "PERSON": r"(?:moeder|vader|mama|papa|mam|pap|ma|pa|moeders|vaders|broer|broertje|broers|zus"
+    r"|zusje|zussen|zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|kids|baby|vrouw|man"
+    r"|vriend|vriendin|partner|stiefvader|stiefmoeder|stiefpa|stiefma|stiefbroer|stiefzus"
+    r"|opa|oma|oom|tante|neef|nicht|neefje|nichtje|ouders|ex|gezin|familie)",
+    "SELF": r"(?:mezelf|zichzelf|jezelf|haarzelf|hemzelf|onszelf|hunzelf)",
+    "BODY": r"(?:arm|armen|onderarm|onderarmen|pols|polsen|been|benen|bovenbeen|bovenbenen|dij"
+    r"|dijen|buik|huid|hand|handen|enkel|enkels|heup|heupen|schouder|schouders|borst|nek)",
+    "DEAD": r"(?:doo?[dt])",
+    "WANT": r"(?:wil|wilt|willen|wou|wilde|wilden|will)",
+    # "ij" is often typed "y" or "ei": snij, sny, snei.
+    "CUT": r"(?:sn(?:ij|y|ei)(?:d|dt|t|den|de|dde)?|sneed|sneden|gesneden|gesneeden)",
+    "SCRATCH": r"(?:kras|krast|krassen|kraste|krasten|gekrast)",
+    "BURN": r"(?:brand|brandt|branden|brandde|brandden|gebrand)",
+    "HIT": r"(?:sla|slaat|slaan|sloeg|sloegen|schop|schopt|schoppen|schopte|schopten|trap|trapt"
+    r"|trappen|trapte|trapten|stomp|stompt|stompen|stompte|mep|mept|meppen|mepte|knijp|knijpt"
+    r"|kneep|wurg|wurgt|wurgde|wurgen|tuigt|tuigde)",
+    "WEAPON": r"(?:mes|messen|keukenmes|vleesmes|broodmes|stanleymes|pistool|revolver|vuurwapen"
+    r"|wapen|wapens|geweer|bijl|hakbijl|knuppel|honkbalknuppel|boksbeugel|schaar)",
+    "DRUG": r"(?:pillen|pilletjes|pil|tabletten|tabletjes|medicijnen|medicatie|medicijn"
+    r"|paracetamol|paracetamolletjes|ibuprofen|oxazepam|diazepam|temazepam|lorazepam"
+    r"|slaappillen|slaappil|slaapmiddel|slaapmiddelen|antidepressiva|lithium|insuline|xtc"
+    r"|oxycodon|tramadol|codeine|pijnstillers|strip|strips|doos|doosje|pot|potje)",
+    "SWALLOWED": r"(?:geslikt|ingenomen|genomen|gegeten|opgegeten|opgeslikt|doorgeslikt|slikken"
+    r"|innemen|in te nemen|te slikken|in genomen)",
+    "QTY": r"(?:alle|al|te veel|teveel|veel|heel veel|een hele|hele|de hele|een handvol|handvol"
+    r"|een heleboel|een doos|een doosje|een strip|een pot|een potje|een flesje|een fles"
+    r"|een zak|een zakje|[0-9]{2,}|tien|twintig|dertig|veertig|vijftig)",
+    "EN_DRUG": r"(?:pills|tablets|meds|medication|medicine|medicines|paracetamol|tylenol"
+    r"|ibuprofen|sleeping pills|painkillers|antidepressants|xanax)",
+    "EN_SELF": r"(?:myself|herself|himself|themselves|themself|yourself)",
+    "EN_FAMILY": r"(?:mom|mum|mother|dad|father|sister|brother|son|daughter|kid|kids|child"
+    r"|children|wife|husband|baby|stepmom|stepmum|stepdad|stepfather|stepmother|partner|family)",
+}
+# Someone another person can hurt: "me", "ons", "mijn moeder", "de kinderen".
+_PARTS["OBJ"] = (
+    r"(?:me|mij|ons|hem|haar|jou|mama|papa|mam|pap|de kinderen|de kids|het kind|de baby"
+    r"|<POSS> (?:kleine |jongste |oudste |grote |kleinste )?<PERSON>)"
+)
+# Someone who can be touched sexually, or a part of the body.
+_PARTS["SOBJ"] = (
+    r"(?:me|mij|haar|hem|ons|<POSS> (?:<W>)?(?:lichaam|lijf|borsten|borst|billen|kont|kruis"
+    r"|piemel|penis|vagina|plassertje|plasser|geslachtsdeel|geslachtsdelen|onderbroek|ondergoed"
+    r"|dochter|dochtertje|zoon|zoontje|kind|kindje|kinderen|stiefdochter|stiefzoon|nichtje"
+    r"|neefje|zusje|broertje|zus|broer))"
+)
+
+_PART = re.compile(r"<([A-Z_]+)>")
+
+
+def _expand(pattern: str) -> str:
+    """Replace <NAME> with its building block, recursively."""
+    while _PART.search(pattern):
+        pattern = _PART.sub(lambda m: _PARTS[m[1]], pattern)
+    return pattern
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One pattern, the kinds it signals, and an optional figure-of-speech exclusion."""
+
+    kinds: frozenset[CrisisKind]
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None
+
+
+_RULES: list[_Rule] = []
+
+
+def _rule(kinds: CrisisKind | tuple[CrisisKind, ...], pattern: str, unless: str = "") -> None:
+    """Register a pattern; `unless` is searched only around the phrase that matched."""
+    kind_set = frozenset(kinds) if isinstance(kinds, tuple) else frozenset({kinds})
+    _RULES.append(
+        _Rule(
+            kinds=kind_set,
+            pattern=re.compile(_expand(pattern)),
+            unless=re.compile(_expand(unless)) if unless else None,
+        )
+    )
+
+
+SUICIDE = CrisisKind.SUICIDE
+SELF_HARM = CrisisKind.SELF_HARM
+VIOLENCE = CrisisKind.VIOLENCE_AT_HOME
+SEXUAL = CrisisKind.SEXUAL_ABUSE
+ACUTE = CrisisKind.ACUTE_DANGER
+
+# Figures of speech around "dood": dying of laughter, shame, boredom.
+_DEAD_FIGURES = (
+    r"<DEAD> (?:gaan )?van (?:het lachen|schaamte|de schaamte|verveling|de honger|de dorst"
+    r"|de kou|de hitte|de warmte|de zenuwen|nieuwsgierigheid)"
+    # "dood" as an intensifier: "dood eenvoudig", "dood graag"
+    r"|<DEAD> (?:graag|eenvoudig|simpel|normaal|stil|eng|moe|op|leuk|zonde|jammer|ziek|saai"
+    r"|makkelijk|gemakkelijk)\w*"
+)
+
+# --------------------------------------------------------------------------------------------
+# Suicide: wanting to die, not wanting to live, plans and goodbye letters.
+# --------------------------------------------------------------------------------------------
+
+# The words themselves, with typos: zelfmoord, zelfmoort, zelmoord, zelf moord, zelfdoding.
+_rule(SUICIDE, r"\bzel?f ?moo?r[dt]\w*")
+_rule(SUICIDE, r"\bzelfdod\w*")
+# suicide, suïcidaal, suicidal, suiside, sucide.
+_rule(SUICIDE, r"\bs[uy]i?[cs]{1,2}[iy]?d\w*")
+# Typed without spaces: "ikwildood", "kwilsterven".
+_rule(SUICIDE, r"\b(?:ik|k)?wil(?:dood|doodgaan|sterven|nietmeerleven|ernietmeerzijn)\b")
+# "ik wil dood", "wil gewoon doodgaan", "ik wil sterven".
+_rule(
+    SUICIDE,
+    r"\b<WANT> <ADV>{0,4}(?:<DEAD>(?: ?gaan)?|sterven|overlijden)\b",
+    unless=_DEAD_FIGURES,
+)
+# "dat ze dood wil", "dood wilt gaan".
+_rule(SUICIDE, r"\b<DEAD>(?: ?gaan)? <ADV>{0,2}<WANT>\b", unless=_DEAD_FIGURES)
+# "liever dood", "was ik maar dood", "ik wou dat ik dood was".
+_rule(SUICIDE, r"\b(?:liever|beter|maar) <DEAD>\b", unless=_DEAD_FIGURES)
+_rule(
+    SUICIDE, r"\bdat ik <ADV>{0,2}(?:<DEAD> (?:was|ben|zou zijn|ging)|er niet meer (?:was|ben))\b"
+)
+# "niet meer leven", "niet meer te leven", "niet meer bestaan".
+_rule(
+    SUICIDE,
+    r"\b(?:niet|nooit) <ADV>{0,1}meer <ADV>{0,1}(?:<WANT> |hoef |hoeft )?(?:te )?"
+    r"(?:leven?|bestaan)\b",
+)
+_rule(SUICIDE, r"\ber <ADV>{0,2}niet <ADV>{0,1}meer <ADV>{0,1}(?:<WANT>|hoef|hoeft) (?:te )?zijn\b")
+# "ik wil er niet meer zijn", "als ik er niet meer ben".
+_rule(SUICIDE, r"\b<WANT> <ADV>{0,3}(?:er|hier) <ADV>{0,3}niet <ADV>{0,2}meer <ADV>{0,2}zijn\b")
+_rule(SUICIDE, r"\bals ik er <ADV>{0,2}niet (?:meer )?(?:ben|was|zou zijn|meer ben)\b")
+# "ik wil niet meer" at the end of a clause; "wil niet meer naar school" is not it.
+_rule(
+    SUICIDE,
+    r"\b<WANT> <ADV>{0,2}niet <ADV>{0,1}meer(?: (?:hoor|echt|gewoon|man|joh|lol|ofzo|zo|nu))*"
+    r"(?:<CLAUSE_END>|(?= (?:ik|alles|help|het is|echt niet)\b))",
+)
+# "ik kan niet meer", "ik trek het niet meer" at the end of a clause: exhaustion that may be
+# far more; recall first.
+_rule(SUICIDE, r"\b(?:ik|ik echt) (?:kan|trek het) <ADV>{0,2}niet <ADV>{0,1}meer<CLAUSE_END>")
+# "dat alles stopt. voor altijd", "voorgoed slapen".
+_rule(
+    SUICIDE,
+    r"\b(?:stopt|stoppen|ophoudt|ophouden|weg|slapen|verdwijnen)(?: \.)? "
+    r"(?:voor altijd|voorgoed)\b",
+    unless=r"(?:voor altijd|voorgoed) met\b",
+)
+# Thinking of dying: "denk aan doodgaan", "denkt over zelf sterven".
+_rule(
+    SUICIDE,
+    r"\bdenk\w* <ADV>{0,2}(?:aan|over) <ADV>{0,2}(?:doodgaan|dood gaan|sterven|dood zijn"
+    r"|de dood|mijn dood|er niet meer zijn|een einde)\b",
+    unless=r"de dood van|dood van (?:mijn|haar|zijn|onze|de|het)",
+)
+# A rope, a plan: "touw klaarliggen", "praat over ophangen", "pillen gespaard".
+_rule(
+    SUICIDE,
+    r"\btouw\w* <W>{0,6}(?:ophangen|ophang|opknopen|verhangen|nek|hals|klaar\w*)"
+    r"|\b(?:praat|praten|denkt|denken|zoekt|zocht|googlet|googelt|opgezocht) <W>{0,3}"
+    r"(?:over|naar|aan|op) <W>{0,2}(?:ophangen|verhangen|opknopen)\b"
+    r"|\b(?:pillen|tabletten|medicijnen) <W>{0,1}(?:gespaard|opgespaard|verzameld|gehamsterd"
+    r"|klaarliggen|klaar liggen)\b|\bgenoeg (?:pillen|tabletten|medicijnen) <W>{0,2}(?:om|voor)\b",
+)
+# "nooit meer wakker worden", "niet meer wakker te worden".
+_rule(SUICIDE, r"\b(?:niet|nooit) <ADV>{0,1}meer wakker (?:te )?(?:worden|word|wordt)\b")
+# No point in living: "geen zin meer om te leven", "het leven heeft geen zin", "levensmoe".
+_rule(
+    SUICIDE,
+    r"\bgeen (?:zin|reden|puf) <ADV>{0,1}(?:meer )?(?:in|om te|om|voor) (?:het |mijn |dit )?"
+    r"(?:leven|verder te leven|bestaan)\b",
+)
+_rule(
+    SUICIDE,
+    r"\bleven (?:heeft|is) <ADV>{0,2}(?:geen zin|zinloos|niks waard|niets waard"
+    r"|geen nut|nutteloos)",
+)
+_rule(SUICIDE, r"\blevensmoe\w*")
+# A plan or a method: "plan om dood te gaan", "hoeveel heb je nodig om dood te gaan".
+_rule(
+    SUICIDE,
+    r"\bplan\w* <W>{0,4}(?:dood te gaan|zelfmoord|te sterven|mezelf|er een einde|een einde"
+    r"|mijn leven)|\bom <ADV>{0,1}(?:dood te gaan|te sterven|dood te zijn)\b",
+    unless=r"\b(?:is|was|zijn|waren) <ADV>{0,1}om <ADV>{0,1}dood|" + _DEAD_FIGURES,
+)
+# Wrists: "mijn polsen doorsnijden", "aders opensnijden".
+_rule(
+    (SUICIDE, SELF_HARM),
+    r"\b(?:pols|polsen|aders|ader|slagader) <W>{0,2}(?:door ?snijden|door ?te snijden|doorgesneden"
+    r"|doorsnijdt|doorsnijd|open ?snijden|open ?gesneden|<CUT>)\b",
+)
+_rule(
+    SUICIDE,
+    r"\bwaarom (?:zou|moet|zal) ik <ADV>{0,2}(?:nog )?(?:leven|verder leven|bestaan)\b"
+    r"|\bwaarom leef ik <ADV>{0,2}nog\b",
+)
+# "ik zie het niet meer zitten", but not "met die wiskunde".
+_rule(
+    SUICIDE,
+    r"\bzie het <ADV>{0,2}niet <ADV>{0,1}meer zitten\b",
+    unless=r"zitten (?:met|voor) <W>{0,2}(?:toets|toetsen|examen|examens|huiswerk|school"
+    r"|wiskunde|studie|opleiding|stage|baan|werk|vakantie|verbouwing|verhuizing|project"
+    r"|rijles|tentamen)",
+)
+# An end to it: "een einde aan mijn leven", "er een eind aan maken", "uit het leven stappen".
+_rule(SUICIDE, r"\b(?:eind|einde) <W>{0,1}aan (?:mijn |zijn |haar |het |je |hun )?leven\b")
+_rule(
+    SUICIDE, r"\ber <ADV>{0,2}(?:een )?(?:eind|einde) aan <W>{0,2}(?:maken|maak|maakt|te maken)\b"
+)
+_rule(SUICIDE, r"\buit het leven <W>{0,1}(?:stappen|te stappen|stapt|stap|gestapt)\b")
+# Killing oneself: "mezelf van kant maken", "me ophangen", "zichzelf doden".
+_rule(
+    SUICIDE,
+    r"\b(?:<SELF>|me|mij|zich) <ADV>{0,3}(?:dood ?maken|dood te maken|doden|te doden"
+    r"|vermoorden|te vermoorden|ombrengen|om te brengen|van kant <W>{0,1}maken"
+    r"|van kant te maken|ophangen|op te hangen|verhangen|te verhangen|opknopen|op te knopen"
+    r"|verdrinken|te verdrinken|om het leven <W>{0,1}brengen|doodschieten|doodsteken|doodt"
+    r"|ophangt|ophang|ophing|verhangt|verhang|verhing|vermoordt|vermoord)\b",
+    unless=r"verdrinken in (?:het |mijn |de )?(?:werk|huiswerk|boeken|zorgen)",
+)
+# The Dutch euphemism: "mezelf iets aandoen", "zichzelf iets aan gaat doen".
+_rule(
+    (SUICIDE, SELF_HARM),
+    r"\b(?:<SELF>|me|zich) <ADV>{0,2}(?:iets|wat|iets ergs|wat ergs) <ADV>{0,2}"
+    r"(?:aandoen|aan te doen|aangedaan|aan <W>{0,2}doen)\b",
+)
+# Jumping: in front of a train, off a roof or bridge.
+_rule(
+    SUICIDE,
+    r"\b(?:voor|onder) (?:de|een|het) (?:trein|metro|tram|bus|auto|vrachtwagen)\b <W>{0,2}"
+    r"(?:springen|spring|springt|te springen|lopen|gooien|liggen|gaan liggen)\b",
+)
+_rule(
+    SUICIDE,
+    r"\b(?:spring|springen|springt|sprong|gesprongen) <W>{0,1}(?:voor|onder) (?:de|een) "
+    r"(?:trein|metro|tram|bus|auto|vrachtwagen)\b",
+)
+_rule(
+    SUICIDE,
+    r"\b(?:van|vanaf|uit|af) (?:de|het|een|dat|die|mijn|onze) <W>{0,1}(?:dak|brug|flat|raam"
+    r"|balkon|gebouw|viaduct|toren|klif|rots|parkeergarage) <W>{0,2}(?:springen|spring|springt"
+    r"|te springen|gesprongen)\b",
+)
+_rule(
+    SUICIDE,
+    r"\b(?:springen|spring|springt) <W>{0,1}(?:van|vanaf|uit) (?:de|het|een) <W>{0,1}"
+    r"(?:dak|brug|flat|raam|balkon|gebouw|viaduct|toren|klif)\b",
+)
+# A goodbye letter.
+_rule(SUICIDE, r"\bafscheids ?brie[fv]\w*")
+# Feeling a burden: "beter af zonder mij", "niemand zou me missen".
+_rule(
+    SUICIDE,
+    r"\bbeter af <W>{0,2}(?:zonder mij|zonder me|als ik <W>{0,3}(?:dood|er niet|weg|niet meer))",
+)
+_rule(
+    SUICIDE,
+    r"\bniemand (?:zou |zal |gaat )?(?:me|mij) <ADV>{0,2}(?:missen|mist)\b"
+    r"|\bniemand (?:mist|zou missen|zal missen) (?:me|mij)\b",
+)
+# Wanting to disappear, to leave this world, being done with living.
+_rule(SUICIDE, r"\b<WANT> <ADV>{0,3}verdwijnen\b")
+_rule(
+    SUICIDE,
+    r"\b(?:weg|vertrekken) (?:van|uit) (?:deze|de) wereld\b|\bniet meer op (?:deze|de) wereld",
+)
+_rule(
+    SUICIDE,
+    r"\b(?:zat|moe|klaar) (?:om te|met) (?:het |mijn )?leven\b|\bhet leven <ADV>{0,2}zat\b"
+    r"|\bvan het leven (?:te )?beroven\b|\bzin (?:om|in) <ADV>{0,2}(?:dood te gaan|te sterven"
+    r"|doodgaan|dood)\b",
+)
+# "ik wil niet meer verder", "ik kan niet meer verder".
+_rule(
+    SUICIDE,
+    r"\b(?:<WANT>|kan|kun|kunnen) <ADV>{0,2}niet <ADV>{0,1}meer verder\b",
+    unless=r"verder (?:met|op|naar|in) (?:<W>)?(?:school|studie|opleiding|stage|club|team|les"
+    r"|voetbal|hockey|werk|baan|project|boek)",
+)
+
+# English.
+_rule(SUICIDE, r"\bkill(?:ing|ed|s)? <EN_SELF>\b", unless=r"laugh\w*")
+_rule(
+    SUICIDE,
+    r"\b(?:want|wants|wanted|wanting|wish|wished) (?:to )?<ADV_EN>{0,2}(?:die|be dead|not exist)\b",
+    unless=r"die (?:of|from) (?:embarrassment|laughter|laughing|boredom|cringe|shame)"
+    r"|to die for",
+)
+_rule(
+    SUICIDE,
+    r"\bend(?:ing|ed|s)? (?:it all|my life|his life|her life|their life|their lives|my own life"
+    r"|everything)\b|\b(?:want|wants|going|about) to end it\b(?! with)",
+)
+_rule(
+    SUICIDE,
+    r"\b(?:do not|does not|did not|never) <ADV_EN>{0,1}want to <ADV_EN>{0,1}"
+    r"(?:live|be alive|be here|exist|wake up)\b",
+)
+_rule(SUICIDE, r"\b(?:take|took|taking|takes|taken) (?:my|his|her|their) (?:own )?life\b")
+_rule(
+    SUICIDE,
+    r"\bbetter off (?:dead|without me)\b|\bwish (?:i|she|he) (?:was|were|am) "
+    r"(?:dead|never born)\b|\bno reason to (?:live|keep going)\b|\bnot worth living\b"
+    r"|\b(?:no one|nobody|noone) (?:would|will) miss me\b|\bhang <EN_SELF>",
+)
+
+# --------------------------------------------------------------------------------------------
+# Self-harm: cutting, scratching, burning, hitting oneself.
+# --------------------------------------------------------------------------------------------
+
+_ACCIDENT = (
+    r"per ongeluk|perongeluk|by accident|accidentally|aan (?:een|het|de|mijn|dat|die) <W>{0,1}"
+    r"(?:blik\w*|glas|papier|mes|scherf|scherven|schaar|stuk|blad|bladzijde|doos)"
+    r"|bij het (?:koken|snijden|knutselen|scheren)|tijdens het (?:koken|knutselen|scheren)"
+    r"|scheren|shaving|cooking|stove|oven|gevallen|\bval\b"
+)
+# The words themselves: zelfbeschadiging, automutilatie, self-harm.
+_rule(
+    SELF_HARM,
+    r"\b(?:zelfbeschadig|zelfverwond|automutil|zelfmutil|self ?harm|selfharm|self ?injur"
+    r"|selfinjur)\w*",
+)
+# Verb then self: "ik snij mezelf", "krast zichzelf", "beschadigt zichzelf", "sla mezelf".
+_rule(
+    SELF_HARM,
+    r"\b(?:<CUT>|<SCRATCH>|<BURN>|<HIT>|beschadig\w*|verwond\w*|pijnig\w*|bijt|beet) "
+    r"<ADV>{0,2}<SELF>\b",
+    unless=_ACCIDENT + r"|erdoor|er doorheen|doorheen|voor (?:zijn|haar|mijn|de) (?:kop|hoofd)",
+)
+# Self then verb: "heb mezelf weer gesneden", "zichzelf pijn doen".
+_rule(
+    SELF_HARM,
+    r"\b<SELF> <W>{0,3}(?:<CUT>|<SCRATCH>|<BURN>|beschadig\w*|verwond\w*|geslagen"
+    r"|te slaan|slaan|pijn)\b",
+    unless=_ACCIDENT + r"|erdoor|er doorheen|doorheen",
+)
+# Short reflexive: "ik snij me", "snijdt zich", "heb me weer gesneden".
+_rule(
+    SELF_HARM,
+    r"\b(?:<CUT>|<SCRATCH>) <ADV>{0,2}(?:me|zich)\b|\b(?:me|zich) <ADV>{0,3}(?:<CUT>|<SCRATCH>)\b",
+    unless=_ACCIDENT + r"|in (?:de|zijn|haar|je|mijn|eigen) (?:eigen )?vingers",
+)
+# Without an object, the way youngsters say it: "ik snij weer", "heb weer gesneden".
+_rule(
+    SELF_HARM,
+    r"\b(?:ik|ze|hij|zij|je|en) <ADV>{0,2}(?:<CUT>|<SCRATCH>)(?: <ADV>{0,2})?<CLAUSE_END>"
+    r"|\b(?:heb|heeft|hebben) <ADV>{0,3}(?:gesneden|gekrast)<CLAUSE_END>"
+    r"|\b(?:ben|is|zijn) <ADV>{0,2}gaan (?:snijden|krassen)<CLAUSE_END>",
+    unless=_ACCIDENT,
+)
+# Into the body: "snijden in me arm", "in mijn armen krassen".
+_rule(
+    SELF_HARM,
+    r"\b(?:<CUT>|<SCRATCH>|<BURN>) <ADV>{0,2}(?:<W>)?in (?:<POSS> )?<BODY>\b"
+    r"|\bin (?:<POSS> )?<BODY> <ADV>{0,2}(?:<CUT>|<SCRATCH>|<BURN>|te snijden|te krassen)\b",
+    unless=_ACCIDENT,
+)
+# Marks a parent sees: "krassen op haar armen", "sneetjes in zijn pols".
+_rule(
+    SELF_HARM,
+    r"\b(?:sneetjes|snijwonden|snijwondjes|krassen|wondjes|littekens|brandwonden|brandplekken"
+    r"|sneeen)"
+    r" <W>{0,2}(?:op|in|aan) <POSS> <BODY>\b",
+)
+# Head banging: "slaat zijn hoofd tegen de muur".
+_rule(
+    SELF_HARM,
+    r"\b(?:bonk\w*|<HIT>) <W>{0,2}(?:hoofd|kop) <W>{0,1}tegen (?:de|een) (?:muur|deur|kast)",
+)
+# English without an object: "i have been cutting", "she started cutting again".
+_rule(
+    SELF_HARM,
+    r"\b(?:been|started|start|starts|keep|keeps|still|am|is|was|stop|stopped|began) "
+    r"<ADV_EN>{0,1}cutting\b(?! (?:class|classes|school|back|hair|paper|onions|the|out|down))",
+)
+# English: "cut myself", "she is cutting herself", "hurt myself on purpose".
+_rule(
+    SELF_HARM,
+    r"\b(?:cut|cuts|cutting|burn|burns|burning|burned|burnt|hurt|hurts|hurting|harm|harms"
+    r"|harming|scratch|scratches|scratching|hit|hits|hitting|punch|punches|punching) "
+    r"<ADV_EN>{0,1}<EN_SELF>\b",
+    unless=_ACCIDENT,
+)
+
+# --------------------------------------------------------------------------------------------
+# Violence at home: hitting, kicking, strangling, beating; by a parent, partner or anyone.
+# --------------------------------------------------------------------------------------------
+
+_NOT_HITTING = (
+    r"\b<HIT> <W>{0,3}(?:dicht|nergens|op tilt|alarm|over|erdoor"
+    r"|toe|munt|aan het)\b|\b(?:fifa|schaken|potje|spel|game|tennis|pingpong|bal)\b"
+)
+# The words themselves: huiselijk geweld, kindermishandeling, mishandeld.
+_rule(
+    VIOLENCE,
+    r"\b(?:huiselijk geweld|kindermishandeling|partnergeweld|domestic (?:violence|abuse)"
+    r"|child abuse)\b|\bmishandel\w*|\bgewelddadig\w*",
+)
+_rule(
+    VIOLENCE,
+    r"\bgeweld\b",
+    unless=r"\b(?:games?|gamen|film|films|spel|spelletjes|serie|series|tv|nieuws|youtube"
+    r"|tiktok|seksueel|seksuele)\b",
+)
+# Someone hits someone: "me pa slaat me", "hij slaat ons", "mijn vader slaat mijn moeder".
+_rule(VIOLENCE, r"\b<HIT> <ADV>{0,3}<OBJ>\b", unless=_NOT_HITTING)
+# Passive and perfect: "ik word thuis geslagen", "heeft me in elkaar geslagen".
+_rule(
+    VIOLENCE,
+    r"\b(?:geslagen|geschopt|getrapt|gestompt|gemept|gewurgd|afgetuigd|in elkaar geslagen"
+    r"|in elkaar getrapt|keel dichtgeknepen|dichtgeknepen)\b",
+    unless=r"(?:van|uit) (?:school|de klas|het veld|de les|het team|de club)|erin getrapt"
+    r"|in getrapt|eruit|(?:klok|uur|bel|bliksem) <W>{0,2}geslagen|slag geslagen|op de vlucht"
+    r"|alarm geslagen|munt geslagen|aan (?:het|de) <W>geslagen|op hol geslagen|bal"
+    r"|voetbal|deur",
+)
+# Blows given or received: "mijn vader geeft me klappen", "ik krijg slaag".
+_rule(
+    VIOLENCE,
+    r"\b(?:geeft|gaf|geven|gegeven|krijg|krijgt|kreeg|kregen|gekregen) <W>{0,3}(?:klappen"
+    r"|een klap|slaag|een pak slaag|een schop|een trap|een mep|een dreun|een stomp|een oplawaai)\b"
+    r"|\b(?:klappen|slaag|een pak slaag) <W>{0,2}(?:krijg|krijgt|kreeg|gekregen|geeft|gaf)\b",
+    unless=r"onder (?:zijn|z'n|de|haar|je|mijn) (?:kont|hol|reet)|hockey|voetbal|bal",
+)
+# Thrown, pushed, locked up, tied up, starved.
+_rule(
+    VIOLENCE,
+    r"\b(?:duw\w*|gooi\w*|smijt\w*|smeet|geduwd|gegooid) <W>{0,3}(?:van de trap|tegen de muur"
+    r"|tegen de grond|op de grond|door de kamer|uit het raam|tegen de kast)"
+    r"|\b(?:gooit|gooide|gooien|smijt|smeet|smijten) <W>{0,3}naar <OBJ>\b",
+    unless=r"\bbal\b|knuffel|kussen|sneeuwbal",
+)
+_rule(
+    VIOLENCE,
+    r"\bvastgebonden\b|\bvast (?:te )?binden\b|\b(?:sluit|sluiten|sloot|sloten) (?:me|mij|ons|haar"
+    r"|hem|<POSS> <PERSON>) <W>{0,4}op\b|\b(?:krijg|krijgen|krijgt|kreeg|geven|geeft|gaf) <W>{0,2}"
+    r"(?:geen|nooit) (?:eten|te eten)\b",
+)
+# Threats to hit: "dreigt me te slaan".
+_rule(
+    VIOLENCE,
+    r"\bdreig\w* <W>{0,3}(?:te slaan|te schoppen|te mishandelen|in elkaar te slaan"
+    r"|neer te slaan|klappen)\b",
+)
+# "hij doet me pijn" (not the emotional "het doet me pijn dat...").
+_rule(
+    VIOLENCE,
+    r"\b(?:doet|deed|doen) (?:me|mij|ons) <ADV>{0,2}pijn\b",
+    unless=r"\bhet doet|\bdat doet|pijn (?:om|dat|te zien|als ik)|<SELF>",
+)
+# English: "my dad hits me", "my stepdad beats my mom", "beat me up".
+_rule(
+    VIOLENCE,
+    r"\b(?:hit|hits|hitting|beat|beats|beating|kick|kicks|kicked|kicking|punch|punches|punched"
+    r"|punching|slap|slaps|slapped|slapping|choke|chokes|choked|choking|strangle\w*|abuse"
+    r"|abuses|abused|abusing) <ADV_EN>{0,1}(?:me|us|her|him|my <EN_FAMILY>|the kids"
+    r"|the children|the baby)\b",
+    unless=r"\bbeat (?:me|us|her|him) (?:at|in)\b|hit me up|hit me with (?:a|the|some|that|your)"
+    r"|\bgame\b|fifa|fortnite",
+)
+_rule(VIOLENCE, r"\bbeat(?:s|en)? (?:me|us|her|him) up\b|\babusive\b|\bbeaten up\b")
+_rule(
+    VIOLENCE,
+    r"\b(?:being|been|was|were|get|gets|got|getting) <ADV_EN>{0,1}(?:abused|hit|beaten|kicked"
+    r"|choked|strangled|slapped|punched)\b",
+    unless=r"by (?:a|the) (?:ball|car|bike|bus|truck|door)|\bball\b",
+)
+_rule(
+    VIOLENCE,
+    r"\b(?:dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmother|brother|sister|uncle"
+    r"|boyfriend|husband|partner|parents?|he|she|they) <ADV_EN>{0,1}(?:hurts|hurt|is hurting"
+    r"|keeps hurting) (?:me|us|my <EN_FAMILY>)\b",
+)
+
+# --------------------------------------------------------------------------------------------
+# Sexual abuse: rape, assault, touching, coercion, sextortion.
+# --------------------------------------------------------------------------------------------
+
+# The words themselves: verkracht, aangerand, incest, loverboy, rape, molested.
+_rule(
+    SEXUAL,
+    r"\b(?:verkra[cg]h?t\w*|aangeran[dt]\w*|aanrand\w*|randde|incest\w*|loverboy\w*|grooming|rape[ds]?"
+    r"|raping|rapist|molest\w*|sextortion|seksueel geweld|sexual(?:ly)? (?:abuse|abused|assault"
+    r"|assaulted|harass\w*))\b",
+)
+# "seksueel misbruikt", "seksueel overschrijdend gedrag".
+_rule(
+    SEXUAL,
+    r"\bseksu?e?e?l\w* <W>{0,1}(?:misbruik\w*|geweld|overschrijdend\w*|lastig ?gevallen"
+    r"|geintimideerd|benaderd|uitgebuit|intimidatie)",
+)
+# "misbruikt" alone; not "misbruik maken van", "mijn vertrouwen misbruikt", alcohol abuse.
+_rule(
+    SEXUAL,
+    r"\bmisbruik(?:t|te|ten|d)?\b",
+    unless=r"misbruik (?:maken|maakt|gemaakt|maak|maakte) van|(?:maakt|maken|maak|gemaakt"
+    r"|maakte) <W>{0,3}misbruik|vertrouwen|positie|macht\b|misbruikt <POSS> (?:<W>)?(?:pas"
+    r"|bankpas|creditcard|account|gegevens|naam|wachtwoord|geld|telefoon)|alcohol|drugs"
+    r"|middelen|drank|wiet",
+)
+# Touching: "mn stiefvader zit aan me", "heeft aan mijn dochter gezeten".
+_rule(
+    SEXUAL,
+    r"\b(?:zit|zat|zitten|zaten|gezeten) <ADV>{0,3}aan <SOBJ>\b"
+    r"|\baan <SOBJ> <ADV>{0,2}(?:gezeten|zitten|zit|zat|zaten|aangeraakt|aanraken|te zitten"
+    r"|gefriemeld)\b",
+    unless=r"aan (?:me|mij|haar|hem|ons) <W>{0,1}te (?:zeuren|klagen|vragen|zaniken|mekkeren"
+    r"|vreten|knagen|denken|werken|trekken)|aan (?:haar|hem|zijn|mijn|me|z'n) <W>{0,1}"
+    r"(?:spullen|telefoon|mobiel|laptop|computer|tablet|fiets|eten|bord|huiswerk|kamer|tas"
+    r"|geld|haar|make ?up|kleren|jas|hoofd)\b",
+)
+_rule(
+    SEXUAL,
+    r"\bbetast\w*|\bbetasten\b|\bongewenst\w* (?:aangeraakt|aanraking\w*|aanraken|gezoend"
+    r"|seks\w*)|\braakt <SOBJ> <ADV>{0,3}aan\b",
+)
+# Coercion: "dwingt me om naaktfotos te sturen", "gedwongen tot seks".
+_rule(
+    SEXUAL,
+    r"\b(?:dwingt|dwong|dwingen|gedwongen|dwing) <W>{0,5}(?:seks\w*|naakt\w*|uit te kleden"
+    r"|uitkleden|pijpen|aan te raken|aanraken|te zoenen|zoenen|aan hem te zitten)",
+)
+# Sextortion and grooming around nude pictures.
+_NUDES = r"(?:naaktfoto\w*|naaktbeeld\w*|naakt <W>{0,1}foto\w*|naaktfilm\w*|nudes?|sexting)"
+_THREAT = (
+    r"(?:chant\w*|dreig\w*|verspreid\w*|doorgestuurd|rondgestuurd|gelekt|leak\w*|blackmail\w*"
+    r"|gedeeld|online|sturen|stuur|stuurt|stuurde|gestuurd|krijg|kreeg|vraagt|vroeg|wil)"
+)
+_rule(SEXUAL, rf"\b{_THREAT} <W>{{0,8}}{_NUDES}|\b{_NUDES} <W>{{0,8}}{_THREAT}")
+# Sex against one's will: "hij wil seks maar ik wil niet".
+_rule(
+    SEXUAL,
+    r"\bseks\w* <W>{0,6}(?:ik wil (?:het )?niet|ik wilde (?:het )?niet|niet wil|niet wilde"
+    r"|tegen mijn wil|moest van|moet van)|\b(?:tegen mijn wil|niet wilde|niet wil) <W>{0,6}seks",
+)
+# At night in the child's room: "komt 's nachts in mijn bed en doet dingen".
+_rule(
+    SEXUAL,
+    r"\b(?:komt|kwam|komen) <W>{0,3}(?:mijn|me|haar|zijn) (?:bed|kamer) <W>{0,4}(?:doet|deed"
+    r"|aan me|aan mij|aan haar|betast|raakt|dingen|onder de dekens|onder mijn deken)",
+)
+# "doet seksuele dingen met me".
+_rule(
+    SEXUAL,
+    r"\bseksuele? (?:dingen|handelingen|spelletjes) <W>{0,4}(?:met me|met mij|bij me|bij mij"
+    r"|met haar|met hem|met ons|die ik niet|tegen mijn wil|laten doen|doen)"
+    r"|\b(?:doet|deed|doen|laat|liet|dwingt|dwong) <W>{0,3}seksuele? (?:dingen|handelingen)",
+)
+# English: "my uncle touched me", "he forced me to have sex".
+_rule(
+    SEXUAL,
+    r"\b(?:touch|touches|touched|touching|grope|gropes|groped|groping|fondl\w*) "
+    r"<ADV_EN>{0,1}(?:me|her|him|my (?:daughter|son|kid|child|sister|brother|private\w*"
+    r"|body|breasts?|butt))\b",
+    unless=r"(?:movie|film|song|story|video|speech|words|book|letter) <W>{0,2}touch"
+    r"|touched me (?:deeply|so much|emotionally)",
+)
+_rule(SEXUAL, r"\bforc\w* (?:me|her|him) <W>{0,3}(?:sex\w*|naked|nudes?|touch)")
+
+# --------------------------------------------------------------------------------------------
+# Acute danger: an overdose taken, a weapon in the house, someone on a roof or the tracks.
+# --------------------------------------------------------------------------------------------
+
+# "ik heb pillen geslikt" (not "haar pillen niet geslikt").
+_rule(
+    (ACUTE, SUICIDE),
+    r"\b(?:pillen|pilletjes|slaappillen|tabletten|tabletjes|paracetamolletjes|pijnstillers) "
+    r"<W>{0,3}(?:geslikt|ingenomen|genomen|gegeten|opgegeten|opgeslikt|doorgeslikt)\b",
+    unless=r"(?<!al )(?<!alle )(?<!van )\b(?:mijn|zijn|haar|z'n|hun|je|de|die) <W>{0,1}"
+    r"(?:pillen|pilletjes|slaappillen|tabletten|tabletjes)\b|\b(?:niet|vergeten|nooit) "
+    r"(?:<W>)?(?:geslikt|ingenomen|genomen)",
+)
+# A quantity: "al mijn medicijnen ingenomen", "een hele strip paracetamol".
+_rule(
+    (ACUTE, SUICIDE),
+    r"\b<QTY> (?:van )?(?:<POSS> )?(?:<W>)?<DRUG> <W>{0,3}<SWALLOWED>\b",
+    unless=r"\bniet <W>{0,1}(?:geslikt|ingenomen|genomen)",
+)
+# "overdosis", "overdose", "od gegaan", but not "een overdosis snoep".
+_rule(
+    (ACUTE, SUICIDE),
+    r"\b(?:overdosis|overdosering|overdose\w*|od gegaan|od gaan|oded)\b",
+    unless=r"overdosis (?:aan )?(?:snoep|suiker|informatie|schermtijd|huiswerk|liefde|knuffels"
+    r"|energie|drama|gezelligheid|zon|zonlicht|tiktok|gamen|prikkels|social media|chocola)",
+)
+# English: "took too many pills", "swallowed a whole bottle of pills".
+_rule(
+    (ACUTE, SUICIDE),
+    r"\b(?:took|taken|take|swallowed|swallow|downed|ate|had) <W>{0,2}(?:a whole (?:bottle|box"
+    r"|pack|strip)|a bottle|a box|a pack|a bunch|too many|too much|lots|a lot|all|all of"
+    r"|a handful|handful|loads|[0-9]{2,}) (?:of )?(?:my |her |his |the |those |these )?<EN_DRUG>"
+    r"|\b(?:took|swallowed|downed) (?:some |a few )?pills\b",
+    unless=r"for (?:my|a|the|her|his) (?:headache|pain|period|cold|flu)",
+)
+# A weapon in someone's hand: "staat met een mes voor de deur", "hij heeft een pistool".
+_COOKING = (
+    r"snijden|snijdt|eten|eet|smeren|smeert|leren|leert|koken|kookles|brood|groente|fruit"
+    r"|appel|aardappel|vork|bestek|knutselen|knippen|knipt|papier|gekregen|gekocht|nodig"
+    r"|cadeau|verjaardag|scouting|voor school"
+)
+_rule(
+    (ACUTE, VIOLENCE),
+    r"\bmet (?:een|het|zijn|haar|dat|die|mijn|een groot|een groot|zo'n) (?:<W>)?<WEAPON>\b",
+    unless=_COOKING,
+)
+_rule(
+    (ACUTE, VIOLENCE),
+    r"\b(?:heeft|had|hebben|heb|pakt|pakte|pak|pakken|gepakt|haalt|haalde|houdt|hield|draagt"
+    r"|droeg|zwaait|zwaaide|trekt|trok|getrokken) <ADV>{0,2}(?:een|het|zijn|haar|dat|die|de"
+    r"|mijn) (?:<W>)?<WEAPON>\b",
+    unless=_COOKING,
+)
+_rule(
+    (ACUTE, VIOLENCE),
+    r"\b<WEAPON> (?:tegen|op|bij|aan) (?:<POSS> )?(?:keel|hoofd|hals|pols|polsen|borst|buik|nek"
+    r"|slaap)\b",
+)
+# Stabbing, shooting: "steekt me neer", "doodschieten", "neergestoken".
+_rule(
+    (ACUTE, VIOLENCE),
+    r"\b(?:neer ?steken|neer ?te steken|neergestoken|neerstak|neer ?schieten|neer ?te schieten"
+    r"|neergeschoten|doodsteken|dood te steken|doodschieten|dood te schieten|overhoop "
+    r"(?:te )?(?:steken|schieten))\b|\b(?:steekt|stak|schiet|schoot) <OBJ> <W>{0,1}"
+    r"(?:neer|dood|overhoop)\b",
+    unless=r"\b(?:game|spel|fortnite|minecraft|roblox|gta|fifa|potje|zombies?)\b",
+)
+# Threats to kill: "hij dreigt ons te vermoorden", "gaat me doodmaken".
+_KILL_FIGURES = (
+    r"\bals (?:ze|hij|zij|<POSS> <W>|mama|papa|mam|pap) <W>{0,3}(?:ziet|hoort|weet|merkt"
+    r"|ontdekt|leest|vindt|ontdekken|erachter|achter komt|thuiskomt)|\b(?:game|spel|fortnite"
+    r"|minecraft|roblox|gta|fifa|potje|zombies?)\b"
+)
+_rule(
+    (ACUTE, VIOLENCE),
+    r"\b(?:<OBJ>|jullie|iedereen) <ADV>{0,3}(?:<W>){0,2}(?:vermoord\w*|te vermoorden"
+    r"|dood ?maken|dood te maken|ombrengen|om te brengen|af te maken|van kant te maken)\b"
+    r"|\bvermoord\w* <ADV>{0,1}(?:<OBJ>|jullie|iedereen)\b",
+    unless=_KILL_FIGURES,
+)
+_rule(
+    (ACUTE, VIOLENCE),
+    r"\b(?:ge|be)?dreig\w* <W>{0,8}(?:dood|vermoorden|neer te steken|neer te schieten"
+    r"|met een <WEAPON>|iets aan te doen|te doden|af te maken)"
+    r"|\bbedreig\w* <W>{0,3}met (?:een|het|zijn|haar) (?:<W>)?<WEAPON>",
+)
+# Someone on the tracks, a bridge or a roof: "ik sta nu op het spoor".
+_rule(
+    (ACUTE, SUICIDE),
+    r"\b(?:ik|hij|ze|zij|<POSS> <PERSON>) (?:sta|staat|zit|zitten|lig|ligt|ben|is|klim|klimt)"
+    r" <ADV>{0,2}(?:op|aan de rand van) (?:het|de|een) (?:spoor|rails|spoorrails|spoorlijn"
+    r"|spoorbaan|spoorbrug|brug|dak|rand|flat|balkonrand|dakrand|viaduct|hoge brug)\b"
+    r"|\b(?:ik|hij|ze|zij) (?:sta|staat|zit|lig|ligt|ben|is) <ADV>{0,2}(?:bij|naast) het spoor\b",
+    unless=r"\bte (?:vissen|wachten|kijken|praten|chillen|fotograferen|zwemmen)\b|met vrienden"
+    r"|werk\w*|voetbal|kaart\w*",
+)
+# About to jump: "ik ga springen", "ze wil springen".
+_rule(
+    (ACUTE, SUICIDE),
+    r"\b(?:ga|gaat|gaan|wil|wilt|zal|punt om te|punt te) <ADV>{0,3}(?:springen|spring)\b",
+    unless=r"trampoline|zwembad|parachute|bungee|touwtje|springkussen|sloot|water|paaltje"
+    r"|hoog|ver\b|paard|dans\w*|feest|atletiek|hoogspringen|verspringen|gym\w*|sport\w*|bed"
+    r"|turn\w*|duik\w*|klim\w*|schans|springles",
+)
+# English: "he has a knife", "threatens to kill us", "standing on the bridge".
+_rule(
+    (ACUTE, VIOLENCE),
+    r"\b(?:has|had|got|holding|holds|with|grabbed|grabs|pulled|waving) (?:a|his|her|the|my"
+    r"|their) (?:<W>)?(?:knife|knives|gun|weapon|pistol|rifle|blade|axe)\b",
+    unless=r"butter knife|bread|dinner|cooking|cook|kitchen class|birthday|bought|present",
+)
+_rule(
+    (ACUTE, VIOLENCE),
+    r"\b(?:going to|threaten\w*(?: to)?|will|wants to|trying to|tried to|said he would"
+    r"|says he will|said she would|says she will) <W>{0,1}(?:kill|stab|shoot|murder) "
+    r"(?:me|us|my <EN_FAMILY>|her|him|them|everyone)\b",
+    unless=r"\bif (?:she|he|they|my <W>) <W>{0,3}(?:finds?|sees?|knows?|hears?)|\bgame\b"
+    r"|fortnite|minecraft|roblox|zombies?",
+)
+_rule(
+    (ACUTE, SUICIDE),
+    r"\b(?:i am|she is|he is|standing|sitting) <ADV_EN>{0,2}on (?:the|a) (?:edge of (?:the|a) )?"
+    r"(?:bridge|roof|rooftop|ledge|tracks|train tracks|railway)\b",
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Detecting
+# --------------------------------------------------------------------------------------------
+
+_CONTEXT_WORDS = 6
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The matched phrase with a few words either side: where a figure of speech would be."""
+    before = text[:start].split()[-_CONTEXT_WORDS:]
+    after = text[end:].split()[:_CONTEXT_WORDS]
+    return " ".join([*before, text[start:end], *after])
+
+
+def _fires(rule: _Rule, text: str) -> bool:
+    """True when some match of the rule is not explained away by its exclusion."""
+    for match in rule.pattern.finditer(text):
+        if rule.unless is None or not rule.unless.search(_around(text, *match.span())):
+            return True
+    return False
+
+
+def detect_crisis(text: str) -> CrisisSignal | None:
+    """Return the kinds of crisis language in `text`, or None when there is none."""
+    if not text or not text.strip():
+        return None
+    forms = {_normalise(text, stretched_to=2), _normalise(text, stretched_to=1)}
+    kinds: set[CrisisKind] = set()
+    for rule in _RULES:
+        if rule.kinds <= kinds:
+            continue
+        if any(_fires(rule, form) for form in forms):
+            kinds |= rule.kinds
+    return CrisisSignal(frozenset(kinds)) if kinds else None

@@ -1,0 +1,34 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.text import cap, split_for_telegram
+
+
+def test_short_text_stays_whole() -> None:
+    assert split_for_telegram("hallo", 10) == ["hallo"]
+
+
+def test_split_prefers_paragraphs() -> None:
+    assert split_for_telegram("aaaa bbbb\n\ncccc dddd", 12) == ["aaaa bbbb", "cccc dddd"]
+
+
+def test_a_word_longer_than_the_limit_is_cut() -> None:
+    assert split_for_telegram("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
+
+
+@given(st.text(min_size=1, max_size=3000), st.integers(min_value=20, max_value=500))
+def test_every_piece_fits_and_no_letter_is_lost(text: str, limit: int) -> None:
+    pieces = split_for_telegram(text, limit)
+    assert all(0 < len(p) <= limit for p in pieces)
+    assert "".join("".join(p.split()) for p in pieces) == "".join(text.split())
+
+
+def test_cap_marks_the_cut() -> None:
+    assert cap("abcdef", 4) == "abc…"
+    assert cap(" ab ", 4) == "ab"
+
+
+def test_limit_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="positive"):
+        split_for_telegram("x", 0)
