@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class FakeApiError(Exception):
-    """A refusal exactly as Telegram words it, so PTB maps it to the same exception as in production.
+    """A refusal worded as Telegram words it, so PTB maps it to the same exception as in production.
 
     `status` is the HTTP status (400, 403, 429, ...) and `description` the text Telegram sends,
     e.g. "Bad Request: message is too long".

@@ -327,7 +327,9 @@ class _Parser:
                 )
             )
             if refused:
-                raise _fail(f'the tag "{tag}" can\'t be inside "{outer.tag}" at byte offset {where}')
+                raise _fail(
+                    f'the tag "{tag}" can\'t be inside "{outer.tag}" at byte offset {where}'
+                )
 
     def end_tag(self) -> None:
         src, begin = self.src, self.pos
