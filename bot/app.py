@@ -10,6 +10,7 @@ from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
+from bot.content import load_indexes
 from bot.core.clock import PRACTICE_TZ, Clock, SystemClock
 from bot.core.models import Language
 from bot.handlers import questions, routes
@@ -18,6 +19,7 @@ from bot.i18n import Catalogs, Texts
 from bot.seed import seed_practices
 from bot.settings import Settings, SettingsError, load_practice_config
 from bot.storage import Storage
+from bot.updates import PerChatUpdateProcessor
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +66,7 @@ def build_application(
         .post_init(prepare)
         .post_shutdown(teardown)
         .context_types(ContextTypes())
+        .concurrent_updates(PerChatUpdateProcessor())
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
@@ -76,6 +79,7 @@ def build_application(
         clock=clock,
         catalogs=Catalogs(),
         settings=settings,
+        faq=load_indexes(),
     )
     routes.register(application)
     return application

@@ -27,6 +27,9 @@ class Action(StrEnum):
     QUESTION_ANSWER = "qans"  # arg: question id (specialist)
     QUESTION_INVITE = "qinv"  # arg: question id (specialist)
     OPEN_QUESTIONS = "qopen"  # the specialist's list of waiting questions
+    TIPS = "tips"  # the categories of the self-help library
+    TIPS_CATEGORY = "tcat"  # arg: category
+    TIPS_TOPIC = "ttop"  # arg: topic id
 
 
 class InvalidCallback(ValueError):

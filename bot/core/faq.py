@@ -81,14 +81,26 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(_STEMMER_LANGUAGE[language])
 
 
+def words(text: str, language: str) -> list[str]:
+    return [w for w in _WORD.findall(normalise(text)) if w not in _STOPWORDS[language]]
+
+
 def stems(text: str, language: str) -> list[str]:
-    words = [w for w in _WORD.findall(normalise(text)) if w not in _STOPWORDS[language]]
-    return _stemmer(language).stemWords(words)
+    return _stemmer(language).stemWords(words(text, language))
 
 
 @dataclass(frozen=True)
-class _Keyword:
-    stems: tuple[str, ...]
+class _Part:
+    """One word of a keyword, as written and as stemmed: typos are judged on the written form."""
+
+    word: str
+    stem: str
+
+
+@dataclass(frozen=True)
+class _Text:
+    words: frozenset[str]
+    stems: frozenset[str]
 
 
 class TopicIndex:
@@ -97,50 +109,57 @@ class TopicIndex:
     def __init__(self, topics: Sequence[Topic], language: str) -> None:
         self.language = language
         self.topics = {t.id: t for t in topics}
-        self._keywords: dict[str, list[_Keyword]] = {}
+        self._keywords: dict[str, list[tuple[_Part, ...]]] = {}
         for topic in topics:
-            phrases = [*topic.keywords, topic.title]
             found = []
-            for phrase in phrases:
-                keyword_stems = tuple(stems(phrase, language))
-                if keyword_stems:
-                    found.append(_Keyword(keyword_stems))
+            for phrase in [*topic.keywords, topic.title]:
+                plain = words(phrase, language)
+                parts = tuple(
+                    _Part(w, s)
+                    for w, s in zip(plain, _stemmer(language).stemWords(plain), strict=True)
+                )
+                if parts:
+                    found.append(parts)
             self._keywords[topic.id] = found
         frequency: Counter[str] = Counter()
         for keywords in self._keywords.values():
-            frequency.update({s for k in keywords for s in k.stems})
+            frequency.update({p.stem for k in keywords for p in k})
         count = max(len(topics), 1)
         self._weight = {s: math.log(1 + count / n) for s, n in frequency.items()}
 
-    def _stem_score(self, stem: str, text_stems: set[str]) -> float:
-        if stem in text_stems:
+    def _part_score(self, part: _Part, text: _Text) -> float:
+        if part.stem in text.stems or part.word in text.words:
             return FULL
-        if len(stem) < 5:
+        if len(part.word) < 5:
             return 0.0
-        best = max((fuzz.ratio(stem, t) for t in text_stems if abs(len(t) - len(stem)) <= 2),
-                   default=0.0)  # fmt: skip
-        return NEAR if best >= NEAR_RATIO else 0.0
+        near = any(
+            fuzz.ratio(part.word, w) >= NEAR_RATIO
+            for w in text.words
+            if abs(len(w) - len(part.word)) <= 2
+        )
+        return NEAR if near else 0.0
 
-    def _topic_score(self, topic_id: str, text_stems: set[str]) -> float:
+    def _topic_score(self, topic_id: str, text: _Text) -> float:
         score = 0.0
         seen: set[str] = set()
         for keyword in self._keywords[topic_id]:
-            parts = [self._stem_score(s, text_stems) for s in keyword.stems]
+            parts = [self._part_score(p, text) for p in keyword]
             if not all(parts):
                 continue
-            fresh = [s for s in keyword.stems if s not in seen]
+            fresh = [p.stem for p in keyword if p.stem not in seen]
             if not fresh:
                 continue
-            seen.update(keyword.stems)
+            seen.update(p.stem for p in keyword)
             weight = sum(self._weight.get(s, 1.0) for s in fresh) * min(parts)
-            score += weight * (PHRASE if len(keyword.stems) > 1 else 1.0)
+            score += weight * (PHRASE if len(keyword) > 1 else 1.0)
         return score
 
     def match(self, text: str, *, limit: int = 3) -> list[Match]:
-        text_stems = set(stems(text, self.language))
-        if not text_stems:
+        plain = words(text, self.language)
+        if not plain:
             return []
-        scored = [Match(t, round(self._topic_score(t, text_stems), 3)) for t in self._keywords]
+        typed = _Text(frozenset(plain), frozenset(_stemmer(self.language).stemWords(plain)))
+        scored = [Match(t, round(self._topic_score(t, typed), 3)) for t in self._keywords]
         scored = [m for m in scored if m.score > 0]
         scored.sort(key=lambda m: (-m.score, m.topic_id))
         return scored[:limit]

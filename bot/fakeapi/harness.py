@@ -1,11 +1,15 @@
 """The user's side of the fake: "the parent sends X", "taps the button labelled Y", read replies.
 
-Updates are built as Telegram sends them and fed through the real Application. Each step returns
-the bot messages sent or edited in that chat while it was handled.
+Updates are built as the JSON Telegram sends and fed through the real Application with
+`process_update`. Each step returns the bot messages sent or edited in that chat while it was
+handled, as they look afterwards. A tap the bot forgets to answer fails the test, because on a
+real phone the button would keep spinning.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import datetime
 from typing import Any
 
@@ -13,15 +17,28 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes
 
 from bot.fakeapi.api import BotMessage, FakeBotApi
+from bot.fakeapi.html import utf16_len
 
-_WRITES = {"sendmessage", "senddocument", "editmessagetext", "editmessagereplymarkup"}
+__all__ = ["FakeTelegram", "FakeUser", "HandlerError"]
+
+# What Telegram marks as a bot command at the start of a message: /name or /name@botname.
+_COMMAND = re.compile(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![A-Za-z0-9_@])")
 
 
 class HandlerError(AssertionError):
     """A handler raised: the test fails here instead of reading a polite error reply."""
 
 
+def _command_entities(text: str) -> list[dict[str, Any]]:
+    match = _COMMAND.match(text)
+    if match is None:
+        return []
+    return [{"type": "bot_command", "offset": 0, "length": utf16_len(match.group())}]
+
+
 class FakeTelegram:
+    """Feeds updates to one Application and collects what the bot wrote while handling them."""
+
     def __init__(
         self, api: FakeBotApi, application: Application, *, raise_errors: bool = True
     ) -> None:
@@ -29,7 +46,7 @@ class FakeTelegram:
         self.application = application
         self.raise_errors = raise_errors
         self.errors: list[BaseException] = []
-        self._update_id = 0
+        # Recording only: the application's own error handlers still run as in production.
         application.add_error_handler(self._record_error)
 
     async def _record_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -39,31 +56,26 @@ class FakeTelegram:
     def user(
         self, user_id: int, *, first_name: str = "Sam", language_code: str | None = "nl"
     ) -> FakeUser:
+        """A person in a private chat with the bot; the chat id is the user id, as on Telegram."""
         return FakeUser(self, user_id, first_name, language_code)
 
-    async def feed(self, data: dict[str, Any], chat_id: int | None = None) -> list[BotMessage]:
-        """Process one update as Telegram delivers it; returns what the bot wrote in the chat."""
-        data = dict(data)
-        self._update_id += 1
-        data.setdefault("update_id", self._update_id)
-        before = len(self.api.calls)
+    async def feed(self, update: dict[str, Any], chat_id: int | None = None) -> list[BotMessage]:
+        """Process one update as Telegram delivers it.
+
+        Returns the bot messages sent or edited while it was handled (in `chat_id` only, if
+        given), in the order they were first touched, as they look after the update.
+        """
+        data = json.loads(json.dumps(update))
+        if "update_id" not in data:
+            data["update_id"] = self.api.next_update_id()
+        self.api.note_incoming(data)
+        mark = self.api.write_mark()
         errors_before = len(self.errors)
         await self.application.process_update(Update.de_json(data, self.application.bot))
         if self.raise_errors and len(self.errors) > errors_before:
             error = self.errors[-1]
             raise HandlerError(f"a handler raised {type(error).__name__}: {error}") from error
-        written: list[int] = []
-        for call in self.api.calls[before:]:
-            if call.status != 200 or call.method.lower() not in _WRITES:
-                continue
-            if chat_id is not None and int(call.params.get("chat_id", 0)) != chat_id:
-                continue
-            message_id = call.result["message_id"] if isinstance(call.result, dict) else None
-            if message_id is not None and message_id not in written:
-                written.append(message_id)
-        if chat_id is None:
-            return []
-        return [m for i in written if (m := self.api.message(chat_id, i)) is not None]
+        return self.api.written_since(mark, chat_id)
 
 
 class FakeUser:
@@ -78,70 +90,121 @@ class FakeUser:
         self.chat_id = user_id
         self.first_name = first_name
         self.language_code = language_code
-        self._last_sent: dict[str, Any] | None = None
 
-    def _from(self) -> dict[str, Any]:
-        self.api.register_chat(self.user_id, self.first_name, self.language_code)
+    # -- building updates ----------------------------------------------------------------------
+
+    def _sender(self) -> dict[str, Any]:
         user: dict[str, Any] = {"id": self.user_id, "is_bot": False, "first_name": self.first_name}
         if self.language_code:
             user["language_code"] = self.language_code
         return user
 
+    def _chat(self) -> dict[str, Any]:
+        return {"id": self.chat_id, "type": "private", "first_name": self.first_name}
+
     def _message(self, date: datetime | None, **content: Any) -> dict[str, Any]:
-        sender = self._from()
         return {
             "message_id": self.api.next_message_id(self.chat_id),
+            "from": self._sender(),
+            "chat": self._chat(),
             "date": int((date or self.api.clock()).timestamp()),
-            "chat": self.api.chat_json(self.chat_id),
-            "from": sender,
             **content,
         }
 
-    async def _deliver(self, key: str, message: dict[str, Any]) -> list[BotMessage]:
-        return await self.telegram.feed({key: message}, chat_id=self.chat_id)
+    async def _deliver(self, key: str, payload: dict[str, Any]) -> list[BotMessage]:
+        update = {"update_id": self.api.next_update_id(), key: payload}
+        return await self.telegram.feed(update, chat_id=self.chat_id)
+
+    # -- what a user can do ----------------------------------------------------------------------
 
     async def send(self, text: str, *, date: datetime | None = None) -> list[BotMessage]:
+        """A text message; `date` in the past makes it one that waited while the bot was down."""
+        if not text.strip():
+            raise ValueError("Telegram does not send an empty message")
         content: dict[str, Any] = {"text": text}
-        if text.startswith("/"):
-            command = text.split()[0]
-            content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        message = self._message(date, **content)
-        self._last_sent = message
-        return await self._deliver("message", message)
+        if entities := _command_entities(text):
+            content["entities"] = entities
+        return await self._deliver("message", self._message(date, **content))
 
     async def edit_last_sent(self, text: str) -> list[BotMessage]:
-        if self._last_sent is None:
-            raise AssertionError("nothing sent yet to edit")
-        edited = {**self._last_sent, "text": text, "edit_date": int(self.api.clock().timestamp())}
-        edited.pop("entities", None)
+        """The user edits their newest message: Telegram sends an `edited_message` update."""
+        last = self.api.last_incoming(self.chat_id)
+        if last is None:
+            raise AssertionError("this user has no message in the chat to edit")
+        edited = {
+            k: v for k, v in last.items() if k not in ("entities", "caption_entities", "edit_date")
+        }
+        key = "text" if "text" in edited else "caption"
+        edited[key] = text
+        if key == "text" and (entities := _command_entities(text)):
+            edited["entities"] = entities
+        edited["edit_date"] = max(int(self.api.clock().timestamp()), int(last["date"]))
         return await self._deliver("edited_message", edited)
 
     async def send_photo(self, caption: str | None = None) -> list[BotMessage]:
-        photo = [{"file_id": "photo1", "file_unique_id": "p1", "width": 90, "height": 90}]
-        content: dict[str, Any] = {"photo": photo}
+        message = self._message(None)
+        n = message["message_id"]
+        message["photo"] = [
+            {"file_id": f"AgAD{n}s", "file_unique_id": f"p{n}s", "width": 90, "height": 90,
+             "file_size": 1_204},
+            {"file_id": f"AgAD{n}m", "file_unique_id": f"p{n}m", "width": 800, "height": 800,
+             "file_size": 61_400},
+        ]  # fmt: skip
         if caption is not None:
-            content["caption"] = caption
-        return await self._deliver("message", self._message(None, **content))
+            message["caption"] = caption
+        return await self._deliver("message", message)
 
-    async def send_voice(self) -> list[BotMessage]:
-        voice = {"file_id": "voice1", "file_unique_id": "v1", "duration": 7}
-        return await self._deliver("message", self._message(None, voice=voice))
+    async def send_voice(self, duration: int = 7) -> list[BotMessage]:
+        message = self._message(None)
+        message["voice"] = {
+            "file_id": f"AwAD{message['message_id']}",
+            "file_unique_id": f"v{message['message_id']}",
+            "duration": duration,
+            "mime_type": "audio/ogg",
+            "file_size": 9_800,
+        }
+        return await self._deliver("message", message)
 
     async def send_sticker(self) -> list[BotMessage]:
-        sticker = {"file_id": "st1", "file_unique_id": "s1", "type": "regular", "width": 512,
-                   "height": 512, "is_animated": False, "is_video": False}  # fmt: skip
-        return await self._deliver("message", self._message(None, sticker=sticker))
+        message = self._message(None)
+        message["sticker"] = {
+            "file_id": f"CAAD{message['message_id']}",
+            "file_unique_id": f"s{message['message_id']}",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": "👍",
+        }
+        return await self._deliver("message", message)
 
-    async def send_document(self) -> list[BotMessage]:
-        document = {"file_id": "doc1", "file_unique_id": "d1", "file_name": "brief.pdf"}
-        return await self._deliver("message", self._message(None, document=document))
+    async def send_document(
+        self, filename: str = "brief.pdf", caption: str | None = None
+    ) -> list[BotMessage]:
+        message = self._message(None)
+        message["document"] = {
+            "file_id": f"BQAD{message['message_id']}",
+            "file_unique_id": f"d{message['message_id']}",
+            "file_name": filename,
+            "mime_type": "application/pdf" if filename.endswith(".pdf") else "text/plain",
+            "file_size": 20_480,
+        }
+        if caption is not None:
+            message["caption"] = caption
+        return await self._deliver("message", message)
 
-    async def send_location(self) -> list[BotMessage]:
-        location = {"latitude": 52.37, "longitude": 4.89}
-        return await self._deliver("message", self._message(None, location=location))
+    async def send_location(
+        self, latitude: float = 52.3676, longitude: float = 4.9041
+    ) -> list[BotMessage]:
+        message = self._message(None, location={"latitude": latitude, "longitude": longitude})
+        return await self._deliver("message", message)
+
+    # -- what a user sees ------------------------------------------------------------------------
 
     @property
     def messages(self) -> list[BotMessage]:
+        """All bot messages in this chat as they look now."""
         return self.api.messages(self.chat_id)
 
     @property
@@ -152,6 +215,7 @@ class FakeUser:
         return messages[-1]
 
     async def tap(self, label: str, *, message: BotMessage | None = None) -> list[BotMessage]:
+        """Tap the button with this label in the newest message that shows it (or in `message`)."""
         if message is None:
             for candidate in reversed(self.messages):
                 if any(
@@ -160,37 +224,49 @@ class FakeUser:
                     message = candidate
                     break
             else:
-                shown = self.last.labels if self.messages else []
-                raise LookupError(f"no button {label!r} in this chat; the last message has {shown}")
+                with_buttons = [m for m in self.messages if m.buttons]
+                shown = with_buttons[-1].labels if with_buttons else []
+                raise LookupError(
+                    f"no button {label!r} in this chat; the newest message with buttons has {shown}"
+                )
+        else:
+            current = self.api.message(self.chat_id, message.message_id)
+            if current is None:
+                raise LookupError(f"message {message.message_id} is no longer in the chat")
+            message = current
         button = message.button(label)
         if button.callback_data is None:
-            raise LookupError(f"{label!r} is a link, not a button to tap")
+            raise LookupError(f"{label!r} opens {button.url!r}; it sends nothing to the bot")
         return await self.tap_data(button.callback_data, message.message_id)
 
     async def tap_data(self, data: str, message_id: int | None = None) -> list[BotMessage]:
-        """A callback query with any data: old, forged or repeated taps come through here too."""
-        sender = self._from()
-        query_id = self.api.new_callback_query()
-        query: dict[str, Any] = {
+        """A callback query with any data: old, forged or repeated taps come through here too.
+
+        Without `message_id` the tap comes from the newest bot message. A message that is gone
+        arrives as Telegram sends it then: an inaccessible message with date 0.
+        """
+        if message_id is None:
+            message_id = self.last.message_id
+        shown = self.api.message(self.chat_id, message_id)
+        if shown is not None:
+            message = self.api.message_json(shown)
+        else:
+            message = {"message_id": message_id, "date": 0, "chat": self._chat()}
+        query_id = self.api.new_callback_query(self.user_id, message_id, data)
+        query = {
             "id": query_id,
-            "from": sender,
-            "chat_instance": f"ci{self.chat_id}",
+            "from": self._sender(),
+            "message": message,
+            "chat_instance": str(-8_000_000_000_000_000 - self.chat_id),
             "data": data,
         }
-        if message_id is not None:
-            shown = self.api.message(self.chat_id, message_id)
-            if shown is not None:
-                query["message"] = self.api.message_json(shown)
-            else:
-                query["message"] = {
-                    "message_id": message_id,
-                    "date": 0,
-                    "chat": self.api.chat_json(self.chat_id),
-                }
-        replies = await self._deliver_query(query)
-        if not self.api.was_answered(query_id):
-            raise AssertionError(f"the bot did not answer the callback query for {data!r}")
+        try:
+            replies = await self._deliver("callback_query", query)
+            if not self.api.was_answered(query_id):
+                raise AssertionError(
+                    f"the bot did not answer the callback query for {data!r}; "
+                    "the user's button would keep spinning"
+                )
+        finally:
+            self.api.expire_callback_query(query_id)
         return replies
-
-    async def _deliver_query(self, query: dict[str, Any]) -> list[BotMessage]:
-        return await self.telegram.feed({"callback_query": query}, chat_id=self.chat_id)

@@ -14,6 +14,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.callback_data import Action, pack
 from bot.core.clock import Clock
+from bot.core.faq import TopicIndex
 from bot.core.models import FlowState, Language, UserProfile, language_from_telegram
 from bot.i18n import Catalogs, Texts
 from bot.settings import Settings
@@ -36,6 +37,7 @@ class Services:
     clock: Clock
     catalogs: Catalogs
     settings: Settings
+    faq: dict[Language, TopicIndex]
     late_apologies: dict[int, datetime] = field(default_factory=dict)
 
 

@@ -20,19 +20,8 @@ APOLOGY_EVERY = timedelta(minutes=30)
 
 
 async def on_free_text(update: Update, context: Context, person: Who) -> None:
-    """Text that no flow is waiting for."""
-    t = person.texts
-    if person.profile is None:
-        await send_main_menu(person, context, intro=t._("Hi! I do not know you yet."))
-        return
-    await send_main_menu(
-        person,
-        context,
-        intro=t._(
-            "Thank you for your message. I cannot answer typed questions yet; that is coming "
-            "soon. Choose below what you would like to do."
-        ),
-    )
+    """Text from someone the bot does not know yet, that no flow is waiting for."""
+    await send_main_menu(person, context, intro=person.texts._("Hi! I do not know you yet."))
 
 
 async def on_unknown_command(update: Update, context: Context) -> None:

@@ -85,6 +85,28 @@ async def start_question(person: Who, context: Context, *, reply_to: int | None 
     )
 
 
+async def offer_typed_question(person: Who, context: Context, text: str) -> None:
+    """No tip fits what was typed: offer to send exactly that text as a question."""
+    t = person.texts
+    await _put(person, context, Step.SEND, {"body": cap(text, MAX_QUESTION), "reply_to": None})
+    await say(
+        context,
+        person.chat_id,
+        t._(
+            "I have no tip about this. Shall I send your message to the youth specialist as a "
+            "question? You get an answer within {days} working days. Or make an appointment."
+        ).format(days=ANSWER_WITHIN_WORKING_DAYS),
+        keyboard(
+            [button(t._("Send anonymously"), Action.ASK_SEND, "anon")],
+            [button(t._("Add my first name"), Action.ASK_SEND, "name")],
+            [
+                button(t._("Make an appointment"), Action.MENU, MenuItem.BOOK),
+                button(t._("Stop"), Action.STOP),
+            ],
+        ),
+    )
+
+
 async def on_reply_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
     question = await _own_question(person, context, cb)
     if question is None or question.answered_at is None or question.reply_to is not None:

@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.core.callback_data import Action, Callback, InvalidCallback, unpack
-from bot.handlers import fallback, menu, onboarding, questions, safety, specialist
+from bot.handlers import fallback, menu, onboarding, questions, safety, specialist, tips
 from bot.handlers.common import Context, Who, who
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,9 @@ async def _help_now_button(update: Update, context: Context, person: Who, cb: Ca
 async def _menu_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
     if cb.args[:1] == (menu.MenuItem.ASK,) and person.profile is not None:
         await questions.start_question(person, context)
+        return
+    if cb.args[:1] == (menu.MenuItem.TIPS,) and person.profile is not None:
+        await tips.show_categories(person, context)
         return
     await menu.on_menu_button(update, context, person, cb)
 
@@ -50,6 +53,9 @@ BUTTONS: dict[Action, ButtonHandler] = {
     Action.QUESTION_ANSWER: questions.on_answer_button,
     Action.QUESTION_INVITE: questions.on_invite_button,
     Action.OPEN_QUESTIONS: questions.on_open_questions,
+    Action.TIPS: tips.on_tips,
+    Action.TIPS_CATEGORY: tips.on_category,
+    Action.TIPS_TOPIC: tips.on_topic,
 }
 
 TextHandler = Callable[[Update, Context, Who], Awaitable[bool]]
@@ -67,6 +73,11 @@ async def on_text(update: Update, context: Context) -> None:
         return
     handler = TEXT_FLOWS.get(person.flow.flow) if person.flow else None
     if handler is not None and await handler(update, context, person):
+        return
+    if await specialist.send_specialist_menu_if_linked(person, context):
+        return
+    if person.profile is not None:
+        await tips.on_free_text(update, context, person)
         return
     await fallback.on_free_text(update, context, person)
 

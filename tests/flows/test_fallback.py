@@ -34,7 +34,7 @@ async def test_a_4000_character_message_gets_a_kind_reply(bot: Harness) -> None:
     await onboard(user)
     replies = await user.send("lang verhaal " * 333)
     assert len(replies) == 1
-    assert "Dank je voor je bericht" in replies[0].text
+    assert "Zal ik je bericht als vraag" in replies[0].text
 
 
 async def test_free_text_before_onboarding_points_to_start(bot: Harness) -> None:

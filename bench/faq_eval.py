@@ -1,0 +1,65 @@
+"""Top-1 and top-3 accuracy of the self-help matcher on the question sets.
+
+    python bench/faq_eval.py
+
+The held-out set was written before any tuning and is never tuned on: its figure is the honest one.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.content import load_library  # noqa: E402
+from bot.core.faq import _STOPWORDS, TopicIndex, best_and_alternatives  # noqa: E402
+from bot.core.models import Language  # noqa: E402
+
+CASES = ROOT / "tests" / "core" / "faq_cases"
+
+
+def _is_english(text: str) -> bool:
+    """The sets have no language column: judge by which language's small words it uses more."""
+    words = text.lower().split()
+    english = sum(w in _STOPWORDS["en"] and w not in _STOPWORDS["nl"] for w in words)
+    dutch = sum(w in _STOPWORDS["nl"] and w not in _STOPWORDS["en"] for w in words)
+    return english > dutch
+
+
+def evaluate(name: str, indexes: dict[Language, TopicIndex]) -> tuple[int, int, int, list[str]]:
+    rows = list(csv.DictReader((CASES / f"{name}.tsv").open(encoding="utf-8"), delimiter="\t"))
+    top1 = top3 = 0
+    misses = []
+    for row in rows:
+        language = Language.EN if _is_english(row["question"]) else Language.NL
+        ranked = indexes[language].match(row["question"])
+        best, _ = best_and_alternatives(ranked)
+        ids = [m.topic_id for m in ranked[:3]]
+        if best is not None and best.topic_id == row["topic"]:
+            top1 += 1
+        if best is not None and row["topic"] in ids:
+            top3 += 1
+        else:
+            misses.append(f"  {row['topic']:<20} got {ids or '-'}  {row['question']}")
+        if best is not None and best.topic_id != row["topic"] and row["topic"] in ids:
+            misses.append(f"  (top-3 only) {row['topic']:<11} got {ids}  {row['question']}")
+    return len(rows), top1, top3, misses
+
+
+def main() -> int:
+    indexes = {lang: TopicIndex(load_library(lang), lang.value) for lang in Language}
+    for name in ("tuning", "heldout"):
+        total, top1, top3, misses = evaluate(name, indexes)
+        print(f"== {name}: {total} questions")
+        print(f"   top-1 {top1}/{total} = {100 * top1 / total:.1f}%")
+        print(f"   top-3 {top3}/{total} = {100 * top3 / total:.1f}%")
+        for line in misses:
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Tips en informatie: browse the self-help library, or type and get the best matching topic.
+
+Every answer ends with the two ways on: a question to the specialist, or an appointment.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Update
+
+from bot.core.callback_data import Action, Callback
+from bot.core.faq import CATEGORIES, Topic, TopicIndex, best_and_alternatives
+from bot.core.models import Role
+from bot.handlers.common import Context, Who, button, escape, keyboard, say, services
+from bot.handlers.menu import MenuItem
+from bot.handlers.questions import offer_typed_question
+from bot.i18n import N_, Texts
+
+CATEGORY_LABELS = {
+    "feelings": N_("Feelings"),
+    "behaviour": N_("Behaviour"),
+    "school_friends": N_("School and friends"),
+    "home_family": N_("Home and family"),
+    "body_use": N_("Body, food, drink, drugs"),
+    "safety": N_("Safety"),
+    "about_help": N_("About the help"),
+}
+
+
+def _index(person: Who, context: Context) -> TopicIndex:
+    return services(context).faq[person.texts.language]
+
+
+def ways_on(t: Texts) -> InlineKeyboardMarkup:
+    return keyboard(
+        [
+            button(t._("Ask a question"), Action.MENU, MenuItem.ASK),
+            button(t._("Make an appointment"), Action.MENU, MenuItem.BOOK),
+        ],
+        [button(t._("More tips"), Action.TIPS), button(t._("Menu"), Action.MENU, MenuItem.HOME)],
+    )
+
+
+async def show_categories(person: Who, context: Context) -> None:
+    t = person.texts
+    labels = [button(t._(CATEGORY_LABELS[c]), Action.TIPS_CATEGORY, c) for c in CATEGORIES]
+    rows = [labels[i : i + 2] for i in range(0, len(labels), 2)]
+    rows.append([button(t._("Menu"), Action.MENU, MenuItem.HOME)])
+    await say(
+        context,
+        person.chat_id,
+        t._("What is it about? Choose a subject, or just type your question."),
+        keyboard(*rows),
+    )
+
+
+async def on_tips(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    await show_categories(person, context)
+
+
+async def on_category(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    category = cb.arg()
+    topics = [t for t in _index(person, context).topics.values() if t.category == category]
+    if category not in CATEGORY_LABELS or not topics:
+        await show_categories(person, context)
+        return
+    t = person.texts
+    buttons = [button(topic.title, Action.TIPS_TOPIC, topic.id) for topic in topics]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([button(t._("Back"), Action.TIPS), button(t._("Menu"), Action.MENU, MenuItem.HOME)])
+    await say(context, person.chat_id, t._(CATEGORY_LABELS[category]), keyboard(*rows))
+
+
+def render_topic(t: Texts, topic: Topic, role: Role | None) -> str:
+    answer = topic.parent if role is Role.PARENT else topic.youngster
+    source = f'<a href="{escape(topic.source_url)}">{escape(topic.source_name)}</a>'
+    return "\n\n".join(
+        [
+            f"<b>{escape(topic.title)}</b>",
+            escape(answer),
+            f"<b>{t._('When to get in touch')}</b>\n{escape(topic.when_to_contact)}",
+            t._("More information: {source}").format(source=source),
+        ]
+    )
+
+
+async def show_topic(
+    person: Who, context: Context, topic: Topic, alternatives: list[Topic] | None = None
+) -> None:
+    t = person.texts
+    role = person.profile.role if person.profile else None
+    await say(context, person.chat_id, render_topic(t, topic, role), ways_on(t))
+    if alternatives:
+        rows = [[button(other.title, Action.TIPS_TOPIC, other.id)] for other in alternatives]
+        await say(context, person.chat_id, t._("Did you mean something else?"), keyboard(*rows))
+
+
+async def on_topic(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    topic = _index(person, context).topics.get(cb.arg())
+    if topic is None:
+        await show_categories(person, context)
+        return
+    await show_topic(person, context, topic)
+
+
+async def on_free_text(update: Update, context: Context, person: Who) -> None:
+    """Typed text no flow waits for: the best topic, or an offer to send it to the specialist."""
+    text = update.effective_message.text or ""  # type: ignore[union-attr]
+    index = _index(person, context)
+    best, others = best_and_alternatives(index.match(text))
+    if best is None:
+        await offer_typed_question(person, context, text)
+        return
+    await show_topic(
+        person, context, index.topics[best.topic_id], [index.topics[m.topic_id] for m in others]
+    )

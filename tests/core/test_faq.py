@@ -1,0 +1,62 @@
+"""Matching typed questions to topics, on a small library written for these tests."""
+
+import pytest
+
+from bot.core.faq import Match, Topic, TopicIndex, best_and_alternatives, normalise, stems
+
+
+def _topic(topic_id: str, title: str, keywords: tuple[str, ...]) -> Topic:
+    return Topic(topic_id, "feelings", title, keywords, "p", "y", "w", "s", "https://x.nl")
+
+
+LIBRARY = [
+    _topic("sleep", "Slecht slapen", ("slapen", "inslapen", "nacht wakker", "nachtmerrie", "moe")),
+    _topic("bullying", "Pesten", ("gepest", "pesten", "uitgescholden", "buitengesloten")),
+    _topic("screen_time", "Schermtijd en gamen", ("gamen", "telefoon", "schermtijd", "mobiel")),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> TopicIndex:
+    return TopicIndex(LIBRARY, "nl")
+
+
+def test_normalise_strips_case_accents_and_stretched_letters() -> None:
+    assert normalise("HEEEEL Moeë") == "heel moee"
+
+
+def test_stems_drop_stopwords() -> None:
+    assert stems("ik slaap slecht", "nl") == ["slaap", "slecht"]
+
+
+def test_a_plain_question_finds_its_topic(index: TopicIndex) -> None:
+    assert index.match("mijn zoon kan niet slapen")[0].topic_id == "sleep"
+
+
+def test_word_forms_match_through_stemming(index: TopicIndex) -> None:
+    assert index.match("hij wordt steeds gepest op school")[0].topic_id == "bullying"
+
+
+def test_a_typo_still_matches(index: TopicIndex) -> None:
+    assert index.match("ze word uitgescholdne")[0].topic_id == "bullying"
+
+
+def test_a_phrase_outweighs_a_single_word(index: TopicIndex) -> None:
+    ranked = index.match("ligt de hele nacht wakker met zijn telefoon")
+    assert ranked[0].topic_id == "sleep"
+    assert ranked[1].topic_id == "screen_time"
+
+
+def test_nothing_matches_unrelated_text(index: TopicIndex) -> None:
+    assert index.match("wanneer is de praktijk open") == []
+
+
+def test_best_and_alternatives_need_a_minimum_score() -> None:
+    assert best_and_alternatives([Match("a", 0.5)]) == (None, [])
+
+
+def test_alternatives_are_at_most_two_and_close_enough() -> None:
+    ranked = [Match("a", 4.0), Match("b", 2.0), Match("c", 1.7), Match("d", 1.6)]
+    best, others = best_and_alternatives(ranked)
+    assert best == Match("a", 4.0)
+    assert others == [Match("b", 2.0), Match("c", 1.7)]

@@ -1,0 +1,72 @@
+"""Tips en informatie: browsing the library and typing a question."""
+
+from bot.content import load_library
+from bot.core.models import Language
+from tests.flows.conftest import Harness, onboard
+
+LIBRARY = {t.id: t for t in load_library(Language.NL)}
+
+
+async def test_tips_start_with_the_categories(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.tap("Tips en informatie")
+    assert "Gevoelens" in replies[-1].labels
+    assert "Veiligheid" in replies[-1].labels
+
+
+async def test_a_category_lists_its_topics(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Tips en informatie")
+    replies = await user.tap("Gevoelens")
+    feelings = [t.title for t in LIBRARY.values() if t.category == "feelings"]
+    assert set(feelings) <= set(replies[-1].labels)
+
+
+async def test_every_answer_ends_with_a_question_or_an_appointment(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.tap_data("ttop:sleep", user.last.message_id)
+    assert replies[0].labels[:2] == ["Vraag stellen", "Afspraak maken"]
+    assert LIBRARY["sleep"].source_name in replies[0].text
+
+
+async def test_a_parent_gets_the_parent_wording(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user, role="Ouder of verzorger", age="9")
+    replies = await user.tap_data("ttop:sleep", user.last.message_id)
+    assert LIBRARY["sleep"].parent.splitlines()[0] in replies[0].text
+
+
+async def test_a_young_person_gets_the_youngster_wording(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user, role="Jongere (12-25 jaar)", age="15")
+    replies = await user.tap_data("ttop:sleep", user.last.message_id)
+    assert LIBRARY["sleep"].youngster.splitlines()[0] in replies[0].text
+
+
+async def test_typed_text_gets_the_best_topic(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    text = "mijn dochter van 14 slaapt slecht en zit de hele nacht op haar telefoon"
+    replies = await user.send(text)
+    titles = {LIBRARY["sleep"].title, LIBRARY["screen_time"].title}
+    assert replies[0].text.splitlines()[0] in titles
+
+
+async def test_text_without_a_tip_can_be_sent_to_the_specialist_as_it_is(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send("qwerty asdf zxcv")
+    assert replies[-1].labels[:2] == ["Anoniem versturen", "Met mijn voornaam"]
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == "qwerty asdf zxcv"
+
+
+async def test_an_unknown_topic_button_shows_the_categories(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.tap_data("ttop:bestaat_niet", user.last.message_id)
+    assert "Gevoelens" in replies[-1].labels
