@@ -260,7 +260,7 @@ async def notify_specialists(
             )
             sent += 1
         except Forbidden:
-            log.warning("specialist %s has blocked the bot", specialist.key)
+            log.warning("specialist %d has blocked the bot", specialist.id)
     return sent
 
 

@@ -110,7 +110,7 @@ async def flag_specialists(person: Who, context: Context) -> None:
         try:
             await context.bot.send_message(specialist.telegram_user_id, text)
         except Forbidden:
-            log.warning("specialist %s has blocked the bot", specialist.key)
+            log.warning("specialist %d has blocked the bot", specialist.id)
 
 
 async def on_help_now(update: Update, context: Context) -> None:

@@ -71,7 +71,7 @@ async def on_specialist(update: Update, context: Context) -> None:
         hash_code(code), person.user_id, svc.clock.now()
     )
     if isinstance(result, Specialist):
-        log.info("specialist %s linked a Telegram account", result.key)
+        log.info("specialist %d linked a Telegram account", result.id)
         await say(
             context,
             person.chat_id,
