@@ -8,8 +8,16 @@ from bot.storage import Storage
 
 
 async def seed_practices(storage: Storage, config: PracticeConfig, clock: Clock) -> tuple[int, int]:
-    return await storage.practices.upsert(
+    counts = await storage.practices.upsert(
         [p.as_row() for p in config.practices],
         [s.as_row() for s in config.specialists],
         clock.now(),
     )
+    for seed in config.specialists:
+        specialist = await storage.specialists.by_key(seed.key)
+        assert specialist is not None
+        for code, hours in seed.hours.items():
+            practice = await storage.practices.by_code(code)
+            assert practice is not None
+            await storage.availability.set_hours(specialist.id, practice.id, list(hours))
+    return counts

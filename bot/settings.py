@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.core.hours import HoursError, overlapping, parse_hours
+from bot.core.slots import WeeklyHours
+
 DEFAULT_API_URL = "https://api.telegram.org"
 DEFAULT_DATABASE_PATH = "jeugdbot.db"
 DEEP_LINK_CODE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -53,6 +56,8 @@ class SpecialistSeed:
     name: str
     title: str
     practices: tuple[str, ...]
+    # Weekly hours per practice code; a practice left out keeps the hours the database has.
+    hours: dict[str, tuple[WeeklyHours, ...]] = field(default_factory=dict)
 
     def as_row(self) -> dict[str, object]:
         return {
@@ -151,12 +156,34 @@ def parse_practice_config(data: Mapping[str, Any]) -> PracticeConfig:
                 name=_text(table, "name", where),
                 title=_text(table, "title", where, required=False) or "praktijkondersteuner jeugd",
                 practices=tuple(served),
+                hours=_hours(table.get("hours", {}), served, where),
             )
         )
     keys = [s.key for s in specialists]
     if len(set(keys)) != len(keys):
         raise SettingsError("PRACTICE_CONFIG", "two specialists share a key")
     return PracticeConfig(tuple(practices), tuple(specialists))
+
+
+def _hours(table: Any, served: list[str], where: str) -> dict[str, tuple[WeeklyHours, ...]]:
+    if not isinstance(table, dict):
+        raise SettingsError("PRACTICE_CONFIG", f"{where}: 'hours' must be a table of practices")
+    result = {}
+    for code, lines in table.items():
+        if code not in served:
+            raise SettingsError(
+                "PRACTICE_CONFIG", f"{where}: hours for '{code}', a practice it does not serve"
+            )
+        if not isinstance(lines, list):
+            raise SettingsError("PRACTICE_CONFIG", f"{where}: hours.{code} must be a list")
+        try:
+            parsed = tuple(parse_hours(str(line)) for line in lines)
+        except HoursError as exc:
+            raise SettingsError("PRACTICE_CONFIG", f"{where}: {exc}") from None
+        if overlapping(list(parsed)):
+            raise SettingsError("PRACTICE_CONFIG", f"{where}: hours.{code} overlap")
+        result[code] = parsed
+    return result
 
 
 def load_practice_config(path: Path) -> PracticeConfig:

@@ -274,7 +274,10 @@ def _coerce(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_url(url: Any) -> str:
-    parts = urlsplit(url) if isinstance(url, str) else None
+    try:
+        parts = urlsplit(url) if isinstance(url, str) else None
+    except ValueError:
+        parts = None
     if (
         parts is None
         or any(c.isspace() for c in url)

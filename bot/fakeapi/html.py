@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from bot.fakeapi.errors import FakeApiError
 
@@ -133,6 +134,20 @@ class _Open:
     url: str | None = None
     language: str | None = None
     custom_emoji_id: str | None = None
+
+
+def _is_link(href: str) -> bool:
+    """http(s) needs a host; tg: and mailto: need something after the scheme."""
+    lowered = href.lower()
+    scheme = next((s for s in _LINK_SCHEMES if lowered.startswith(s)), None)
+    if scheme is None or len(href) == len(scheme) or any(c.isspace() for c in href):
+        return False
+    if scheme.startswith("http"):
+        try:
+            return bool(urlsplit(href).hostname)
+        except ValueError:
+            return False
+    return True
 
 
 def _fail(reason: str) -> FakeApiError:
@@ -278,7 +293,7 @@ class _Parser:
         if tag == "a":
             allow("href")
             href = needs_value("href").strip()
-            if not href.lower().startswith(_LINK_SCHEMES) or len(href) <= len("tg://"):
+            if not _is_link(href):
                 raise _fail(f'invalid URL "{href}" in the tag "a" at byte offset {where}')
             frame.url = href
         elif tag == "span":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.storage.availability import AvailabilityStore
 from bot.storage.database import Database, MigrationFailed, SchemaTooNew, StorageError
 from bot.storage.practices import PracticeStore, RedeemResult, SpecialistStore
 from bot.storage.questions import Question, QuestionStore
@@ -21,6 +22,7 @@ class Storage:
     users: UserStore
     flows: FlowStore
     questions: QuestionStore
+    availability: AvailabilityStore
 
     @classmethod
     def at(cls, path: str | Path) -> Storage:
@@ -32,6 +34,7 @@ class Storage:
             users=UserStore(db),
             flows=FlowStore(db),
             questions=QuestionStore(db),
+            availability=AvailabilityStore(db),
         )
 
     async def open(self, *, migrate: bool = True) -> None:

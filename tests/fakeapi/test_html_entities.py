@@ -116,3 +116,13 @@ def test_a_surrogate_character_reference_is_refused() -> None:
 def test_trimming_moves_the_entities_with_the_text() -> None:
     trimmed = parse_html("\n\n<b>Hoi</b> \n").trimmed()
     assert trimmed == FormattedText("Hoi", (Entity("bold", 0, 3),))
+
+
+@pytest.mark.parametrize("href", ["mailto:", "https://", "http:// spatie.nl", "http://[::1"])
+def test_a_link_without_a_destination_is_refused(href: str) -> None:
+    assert "invalid URL" in _refusal(f'<a href="{href}">x</a>')
+
+
+@pytest.mark.parametrize("href", ["tg://user?id=42", "mailto:poh@praktijk.nl", "http://113.nl"])
+def test_tg_mailto_and_http_links_are_accepted(href: str) -> None:
+    assert parse_html(f'<a href="{href}">x</a>').entities[0].url == href
