@@ -85,3 +85,44 @@ def test_import_with_a_broken_config_names_the_setting(
     (env / "practice.toml").write_text('[[practice]]\ncode = "bad code"\n', encoding="utf-8")
     assert main(["admin", "import"]) == 2
     assert capsys.readouterr().err.startswith("error: PRACTICE_CONFIG:")
+
+
+def test_import_loads_the_weekly_hours(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = CONFIG + '\n[specialist.hours]\nlinde = ["ma 09:00-12:00", "do 13:00-17:00"]\n'
+    (env / "practice.toml").write_text(config, encoding="utf-8")
+    main(["admin", "import"])
+    assert main(["admin", "hours", "show", "anna"]) == 0
+    assert "anna at linde: mon 09:00-12:00, thu 13:00-17:00" in capsys.readouterr().out
+
+
+def test_hours_set_replaces_the_hours(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["admin", "import"])
+    assert main(["admin", "hours", "set", "anna", "linde", "tue 09:00-12:30"]) == 0
+    assert main(["admin", "hours", "show"]) == 0
+    assert "anna at linde: tue 09:00-12:30" in capsys.readouterr().out
+
+
+def test_hours_set_refuses_a_wrong_block(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["admin", "import"])
+    assert main(["admin", "hours", "set", "anna", "linde", "tue 12:00-09:00"]) == 2
+    assert capsys.readouterr().err.startswith("error: hours:")
+
+
+def test_hours_set_refuses_a_practice_the_specialist_does_not_serve(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["admin", "import"])
+    assert main(["admin", "hours", "set", "anna", "elders", "tue 09:00-12:00"]) == 2
+    assert "does not work at" in capsys.readouterr().err
+
+
+def test_dayoff_add_for_a_specialist_and_for_a_practice(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["admin", "import"])
+    assert main(["admin", "dayoff", "add", "2026-12-24", "--specialist", "anna"]) == 0
+    assert main(["admin", "dayoff", "add", "2026-12-31", "--practice", "linde"]) == 0
+    assert main(["admin", "dayoff", "add", "2026-12-31", "--practice", "linde"]) == 0
+    out = capsys.readouterr().out
+    assert "day off 2026-12-24 for anna added" in out
+    assert "day off 2026-12-31 for practice linde was already there" in out

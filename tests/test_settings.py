@@ -65,3 +65,17 @@ def test_the_example_config_in_deploy_is_valid() -> None:
     config = load_practice_config(Path(__file__).parent.parent / "deploy" / "practice.example.toml")
     assert config.practices
     assert config.specialists
+
+
+def test_hours_in_the_practice_file_are_checked() -> None:
+    specialist = {"key": "anna", "name": "Anna", "practices": ["linde"],
+                  "hours": {"linde": ["mon 12:00-09:00"]}}  # fmt: skip
+    with pytest.raises(SettingsError, match="ends before it starts"):
+        parse_practice_config({"practice": [PRACTICE], "specialist": [specialist]})
+
+
+def test_hours_for_a_practice_not_served_are_refused() -> None:
+    specialist = {"key": "anna", "name": "Anna", "practices": ["linde"],
+                  "hours": {"eik": ["mon 09:00-12:00"]}}  # fmt: skip
+    with pytest.raises(SettingsError, match="does not serve"):
+        parse_practice_config({"practice": [PRACTICE], "specialist": [specialist]})
