@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.storage.appointments import AppointmentStore, NewAppointment
 from bot.storage.availability import AvailabilityStore
 from bot.storage.database import Database, MigrationFailed, SchemaTooNew, StorageError
 from bot.storage.practices import PracticeStore, RedeemResult, SpecialistStore
@@ -23,6 +24,7 @@ class Storage:
     flows: FlowStore
     questions: QuestionStore
     availability: AvailabilityStore
+    appointments: AppointmentStore
 
     @classmethod
     def at(cls, path: str | Path) -> Storage:
@@ -35,6 +37,7 @@ class Storage:
             flows=FlowStore(db),
             questions=QuestionStore(db),
             availability=AvailabilityStore(db),
+            appointments=AppointmentStore(db),
         )
 
     async def open(self, *, migrate: bool = True) -> None:
@@ -49,6 +52,7 @@ class Storage:
 __all__ = [
     "Database",
     "MigrationFailed",
+    "NewAppointment",
     "Question",
     "RedeemResult",
     "SchemaTooNew",
