@@ -19,6 +19,14 @@ def _public_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("NL", years=year))
 
 
+def public_holidays(first: date, last: date) -> set[date]:
+    """Dutch public holidays between two dates: closed for booking unless a practice opens."""
+    found: set[date] = set()
+    for year in range(first.year, last.year + 1):
+        found |= {d for d in _public_holidays(year) if first <= d <= last}
+    return found
+
+
 def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _public_holidays(day.year)
 

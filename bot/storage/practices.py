@@ -130,6 +130,15 @@ class SpecialistStore:
         )
         return await self._with_practices(row)
 
+    async def for_practice(self, practice_id: int) -> list[Specialist]:
+        """Everyone who works at the practice, linked to Telegram or not."""
+        rows = await self._db.fetch_all(
+            "SELECT s.* FROM specialists s JOIN specialist_practices sp"
+            " ON sp.specialist_id = s.id WHERE sp.practice_id = ? ORDER BY s.id",
+            (practice_id,),
+        )
+        return [s for r in rows if (s := await self._with_practices(r)) is not None]
+
     async def linked_for_practice(self, practice_id: int) -> list[Specialist]:
         rows = await self._db.fetch_all(
             "SELECT s.* FROM specialists s JOIN specialist_practices sp"
