@@ -30,6 +30,16 @@ class Action(StrEnum):
     TIPS = "tips"  # the categories of the self-help library
     TIPS_CATEGORY = "tcat"  # arg: category
     TIPS_TOPIC = "ttop"  # arg: topic id
+    BOOK_FOR = "bfor"  # arg: self | child
+    BOOK_TOPIC = "btop"  # arg: topic key
+    BOOK_NOTE_SKIP = "bskip"
+    BOOK_WEEK = "bweek"  # arg: week offset from this week
+    BOOK_DAY = "bday"  # arg: yyyymmdd
+    BOOK_TIME = "btime"  # arg: start in epoch seconds
+    BOOK_CONFIRM = "bok"
+    BOOK_BACK = "bback"  # arg: the step to go back to
+    APPOINTMENT_CANCEL = "acan"  # arg: appointment id; second arg "yes" to confirm
+    APPOINTMENT_DETAILS = "adet"  # arg: appointment id (specialist)
 
 
 class InvalidCallback(ValueError):

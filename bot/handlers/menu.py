@@ -85,37 +85,11 @@ async def on_menu_command(update: Update, context: Context) -> None:
 
 
 async def on_menu_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
-    t = person.texts
-    item = cb.arg()
-    if person.profile is None:
+    """Home, or the menu again for someone not onboarded; the items themselves are routed."""
+    if person.profile is None or cb.arg() == MenuItem.HOME:
         await send_main_menu(person, context)
         return
-    practice = await services(context).storage.practices.by_id(person.profile.practice_id or 0)
-    phone = escape(practice.phone) if practice else t._("your GP practice")
-    coming = {
-        MenuItem.ASK: t._(
-            "Asking the youth specialist a question in this chat is coming soon. "
-            "Do you have a question now? Call the practice: {phone}."
-        ),
-        MenuItem.BOOK: t._(
-            "Booking in this chat is coming soon. To make an appointment now, call the "
-            "practice: {phone}."
-        ),
-        MenuItem.APPOINTMENTS: t._(
-            "Seeing and changing your appointments here is coming soon. "
-            "To move or cancel one now, call the practice: {phone}."
-        ),
-        MenuItem.TIPS: t._(
-            "Tips and information are coming soon. Until then, thuisarts.nl and opvoeden.nl "
-            "have reliable answers in plain Dutch."
-        ),
-    }
-    if item == MenuItem.HOME:
-        await send_main_menu(person, context)
-    elif item in coming:
-        await send_main_menu(person, context, intro=coming[item].format(phone=phone))
-    else:
-        await on_stale_button(update, context, person)
+    await on_stale_button(update, context, person)
 
 
 async def on_help(update: Update, context: Context) -> None:

@@ -9,7 +9,16 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.core.callback_data import Action, Callback, InvalidCallback, unpack
-from bot.handlers import fallback, menu, onboarding, questions, safety, specialist, tips
+from bot.handlers import (
+    booking,
+    fallback,
+    menu,
+    onboarding,
+    questions,
+    safety,
+    specialist,
+    tips,
+)
 from bot.handlers.common import Context, Who, who
 
 log = logging.getLogger(__name__)
@@ -27,6 +36,12 @@ async def _menu_button(update: Update, context: Context, person: Who, cb: Callba
         return
     if cb.args[:1] == (menu.MenuItem.TIPS,) and person.profile is not None:
         await tips.show_categories(person, context)
+        return
+    if cb.args[:1] == (menu.MenuItem.BOOK,) and person.profile is not None:
+        await booking.start_booking(person, context)
+        return
+    if cb.args[:1] == (menu.MenuItem.APPOINTMENTS,) and person.profile is not None:
+        await booking.show_appointments(person, context)
         return
     await menu.on_menu_button(update, context, person, cb)
 
@@ -56,6 +71,16 @@ BUTTONS: dict[Action, ButtonHandler] = {
     Action.TIPS: tips.on_tips,
     Action.TIPS_CATEGORY: tips.on_category,
     Action.TIPS_TOPIC: tips.on_topic,
+    Action.BOOK_FOR: booking.on_for_whom,
+    Action.BOOK_TOPIC: booking.on_topic,
+    Action.BOOK_NOTE_SKIP: booking.on_note_skip,
+    Action.BOOK_WEEK: booking.on_week,
+    Action.BOOK_DAY: booking.on_day,
+    Action.BOOK_TIME: booking.on_time,
+    Action.BOOK_CONFIRM: booking.on_confirm,
+    Action.BOOK_BACK: booking.on_back,
+    Action.APPOINTMENT_CANCEL: booking.on_cancel,
+    Action.APPOINTMENT_DETAILS: booking.on_details,
 }
 
 TextHandler = Callable[[Update, Context, Who], Awaitable[bool]]
@@ -64,6 +89,7 @@ TEXT_FLOWS: dict[str, TextHandler] = {
     onboarding.FLOW: onboarding.on_text,
     questions.FLOW: questions.on_text,
     questions.ANSWER_FLOW: questions.on_answer_text,
+    booking.FLOW: booking.on_text,
 }
 
 

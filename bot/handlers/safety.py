@@ -18,7 +18,9 @@ log = logging.getLogger(__name__)
 
 # Flow steps that wait for free text the user wants kept (a note, a question). After the card the
 # text still counts there; everywhere else the card is the whole answer.
-TEXT_KEEPING_STEPS: frozenset[tuple[str, str]] = frozenset({("question", "text")})
+TEXT_KEEPING_STEPS: frozenset[tuple[str, str]] = frozenset(
+    {("question", "text"), ("booking", "note")}
+)
 
 
 def crisis_card(t: Texts, practice: Practice | None) -> str:

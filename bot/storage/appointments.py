@@ -137,6 +137,17 @@ class AppointmentStore:
         )
         return [_appointment(r) for r in rows]
 
+    async def for_person(
+        self, telegram_user_id: int, first_name: str, birth_date: date
+    ) -> list[Appointment]:
+        """Booked talks of one person (first name and date of birth), oldest first."""
+        rows = await self._db.fetch_all(
+            "SELECT * FROM appointments WHERE telegram_user_id = ? AND status = 'booked'"
+            " AND lower(first_name) = lower(?) AND birth_date = ? ORDER BY starts_at",
+            (telegram_user_id, first_name, birth_date.isoformat()),
+        )
+        return [_appointment(r) for r in rows]
+
     async def busy(self, specialist_id: int, start: datetime, end: datetime) -> list[Busy]:
         """Booked time of one specialist in a window, as the core's Busy values (without buffer)."""
         rows = await self._db.fetch_all(

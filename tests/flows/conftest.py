@@ -33,6 +33,9 @@ key = "anna"
 name = "Anna de Vries"
 title = "praktijkondersteuner jeugd"
 practices = ["linde"]
+
+[specialist.hours]
+linde = ["mon 09:00-12:00", "tue 09:00-12:00", "thu 13:00-17:00"]
 """
 
 SECOND_PRACTICE = """

@@ -3,15 +3,6 @@
 from tests.flows.conftest import Harness, onboard
 
 
-async def test_menu_items_not_built_yet_say_so_and_give_the_phone(bot: Harness) -> None:
-    user = bot.user()
-    await onboard(user)
-    replies = await user.tap("Afspraak maken")
-    assert "Binnenkort" in replies[-1].text
-    assert "010-123 45 67" in replies[-1].text
-    assert "Vraag stellen" in replies[-1].labels
-
-
 async def test_every_menu_button_answers(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)

@@ -1,0 +1,732 @@
+"""Afspraak maken and Mijn afspraken: book a talk in under a minute, see it, cancel it.
+
+Every step is a button (typing only for a first name, a date of birth and an optional note);
+every step has Terug and Stoppen; the flow lives in the database and expires; every tap is
+re-checked on the server, and the schema makes a double booking impossible.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, timedelta
+
+from telegram import Update
+
+from bot.core.birthdate import age_on, parse_birth_date
+from bot.core.booking import (
+    LENGTH,
+    Appointment,
+    ForWhom,
+    IntakeAlreadyOpen,
+    Kind,
+    SlotNotOffered,
+    SlotTaken,
+    TooManyAppointments,
+    is_late_cancellation,
+)
+from bot.core.callback_data import Action, Callback
+from bot.core.clock import PRACTICE_TZ, from_epoch, to_epoch
+from bot.core.ics import appointment_ics
+from bot.core.models import Practice, Role
+from bot.core.text import cap
+from bot.handlers.common import (
+    Context,
+    Who,
+    button,
+    drop_buttons,
+    escape,
+    keyboard,
+    say,
+    services,
+)
+from bot.handlers.menu import MenuItem, send_main_menu
+from bot.handlers.onboarding import share_link
+from bot.handlers.questions import notify_specialists, specialist_texts
+from bot.i18n import N_, Texts
+from bot.scheduling import Offer, book, offers
+from bot.storage import NewAppointment
+
+log = logging.getLogger(__name__)
+
+FLOW = "booking"
+BOOKING_VALID_FOR = timedelta(hours=2)
+MAX_FIRST_NAME = 40
+MAX_NOTE = 300
+DAYS_PER_PAGE = 7
+TIMES_SHOWN = 16
+PARENT_BOOKS_UNDER = 16
+
+TOPICS = {
+    "sleep": N_("Sleep"),
+    "anxiety": N_("Anxiety or worrying"),
+    "low": N_("Feeling low"),
+    "anger": N_("Anger or behaviour"),
+    "school": N_("School or bullying"),
+    "home": N_("Home or divorce"),
+    "substances": N_("Alcohol or drugs"),
+    "eating": N_("Eating"),
+    "other": N_("Something else"),
+}
+KIND_LABELS = {Kind.INTAKE: N_("first talk"), Kind.FOLLOWUP: N_("follow-up talk")}
+
+
+class Step:
+    FOR_WHOM = "for_whom"
+    FIRST_NAME = "first_name"
+    BIRTH_DATE = "birth_date"
+    TOPIC = "topic"
+    NOTE = "note"
+    DAY = "day"
+    TIME = "time"
+    CONFIRM = "confirm"
+
+
+def _nav(t: Texts, back: str | None) -> list:
+    row = [button(t._("Back"), Action.BOOK_BACK, back)] if back else []
+    return [*row, button(t._("Stop"), Action.STOP)]
+
+
+async def _put(person: Who, context: Context, step: str, **changes: object) -> dict:
+    svc = services(context)
+    now = svc.clock.now()
+    current = await svc.storage.flows.get(person.user_id)
+    data = {**(current.data if current and current.flow == FLOW else {}), **changes}
+    await svc.storage.flows.put(
+        person.user_id, FLOW, step, data, expires_at=now + BOOKING_VALID_FOR, now=now
+    )
+    return data
+
+
+def _when(t: Texts, moment: datetime) -> str:
+    return t._("{day} at {time}").format(day=t.date(moment, "EEEE d MMMM"), time=t.time(moment))
+
+
+async def _practice(person: Who, context: Context) -> Practice | None:
+    if person.profile is None or person.profile.practice_id is None:
+        return None
+    return await services(context).storage.practices.by_id(person.profile.practice_id)
+
+
+# -- starting ---------------------------------------------------------------------------------
+
+
+async def start_booking(person: Who, context: Context) -> None:
+    t = person.texts
+    profile = person.profile
+    if profile is None:
+        await send_main_menu(person, context)
+        return
+    practice = await _practice(person, context)
+    if profile.role is Role.YOUNGSTER:
+        data = await _put(person, context, Step.FIRST_NAME, for_whom=ForWhom.SELF.value)
+        await _ask_first_name(person, context, data)
+        return
+    if profile.age >= PARENT_BOOKS_UNDER:
+        await send_main_menu(person, context, intro=_youngster_decides(t, context, practice))
+        return
+    await _put(person, context, Step.FOR_WHOM)
+    await say(
+        context,
+        person.chat_id,
+        t._("Who is the talk for?"),
+        keyboard(
+            [
+                button(t._("For my child"), Action.BOOK_FOR, ForWhom.CHILD.value),
+                button(t._("For myself"), Action.BOOK_FOR, ForWhom.SELF.value),
+            ],
+            _nav(t, None),
+        ),
+    )
+
+
+def _youngster_decides(t: Texts, context: Context, practice: Practice | None) -> str:
+    return t._(
+        "Your child is 16 or older and decides about a talk themselves. Share this link, so your "
+        "child can make the appointment: {link}"
+    ).format(link=share_link(context.bot.username, practice))
+
+
+async def on_for_whom(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if not await _expects(update, context, person, Step.FOR_WHOM):
+        return
+    try:
+        for_whom = ForWhom(cb.arg())
+    except ValueError:
+        await _gone(person, context)
+        return
+    await drop_buttons(update.effective_message)
+    data = await _put(person, context, Step.FIRST_NAME, for_whom=for_whom.value)
+    await _ask_first_name(person, context, data)
+
+
+async def _ask_first_name(person: Who, context: Context, data: dict) -> None:
+    t = person.texts
+    if data.get("for_whom") == ForWhom.CHILD.value:
+        text = t._(
+            "What is your child's first name? The youth specialist needs it to find your child "
+            "in the practice's records."
+        )
+    else:
+        text = t._(
+            "What is your first name? The youth specialist needs it to find you in the "
+            "practice's records."
+        )
+    back = Step.FOR_WHOM if person.profile and person.profile.role is Role.PARENT else None
+    await say(context, person.chat_id, text, keyboard(_nav(t, back)))
+
+
+async def _ask_birth_date(person: Who, context: Context, data: dict) -> None:
+    t = person.texts
+    text = t._("And the date of birth of {name}? For example 14-03-2012.").format(
+        name=escape(str(data["first_name"]))
+    )
+    await say(context, person.chat_id, text, keyboard(_nav(t, Step.FIRST_NAME)))
+
+
+async def _ask_topic(person: Who, context: Context) -> None:
+    t = person.texts
+    labels = [button(t._(label), Action.BOOK_TOPIC, key) for key, label in TOPICS.items()]
+    rows = [labels[i : i + 2] for i in range(0, len(labels), 2)]
+    rows.append(_nav(t, Step.BIRTH_DATE))
+    await say(context, person.chat_id, t._("What is it about?"), keyboard(*rows))
+
+
+async def _ask_note(person: Who, context: Context) -> None:
+    t = person.texts
+    text = t._(
+        "Would you like to add a short note for the youth specialist? Type it, or skip this."
+    )
+    await say(
+        context,
+        person.chat_id,
+        text,
+        keyboard([button(t._("Skip"), Action.BOOK_NOTE_SKIP)], _nav(t, Step.TOPIC)),
+    )
+
+
+# -- typed answers ------------------------------------------------------------------------------
+
+
+async def on_text(update: Update, context: Context, person: Who) -> bool:
+    flow = person.flow
+    if flow is None or flow.flow != FLOW:
+        return False
+    t = person.texts
+    text = update.effective_message.text or ""  # type: ignore[union-attr]
+    svc = services(context)
+    if flow.step == Step.FIRST_NAME:
+        name = " ".join(text.split())
+        if not name or len(name) > MAX_FIRST_NAME or any(c.isdigit() for c in name):
+            await say(
+                context, person.chat_id, t._("Just the first name is enough, for example Sam.")
+            )
+            return True
+        data = await _put(person, context, Step.BIRTH_DATE, first_name=name)
+        await _ask_birth_date(person, context, data)
+        return True
+    if flow.step == Step.BIRTH_DATE:
+        today = svc.clock.now().astimezone(PRACTICE_TZ).date()
+        born = parse_birth_date(text, today)
+        if born is None:
+            await say(
+                context,
+                person.chat_id,
+                t._("Sorry, I did not get that date. Type it like 14-03-2012."),
+                keyboard(_nav(t, Step.FIRST_NAME)),
+            )
+            return True
+        if (
+            flow.data.get("for_whom") == ForWhom.CHILD.value
+            and age_on(born, today) >= PARENT_BOOKS_UNDER
+        ):
+            await svc.storage.flows.clear(person.user_id)
+            practice = await _practice(person, context)
+            await send_main_menu(person, context, intro=_youngster_decides(t, context, practice))
+            return True
+        await _put(person, context, Step.TOPIC, birth_date=born.isoformat())
+        await _ask_topic(person, context)
+        return True
+    if flow.step == Step.NOTE:
+        await _put(person, context, Step.DAY, note=cap(text, MAX_NOTE))
+        await show_days(person, context, week=0)
+        return True
+    await say(context, person.chat_id, t._("Tap one of the buttons above. Or type /stop to stop."))
+    return True
+
+
+async def on_topic(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if not await _expects(update, context, person, Step.TOPIC):
+        return
+    if cb.arg() not in TOPICS:
+        await _gone(person, context)
+        return
+    await drop_buttons(update.effective_message)
+    await _put(person, context, Step.NOTE, topic=cb.arg())
+    await _ask_note(person, context)
+
+
+async def on_note_skip(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if not await _expects(update, context, person, Step.NOTE):
+        return
+    await drop_buttons(update.effective_message)
+    await _put(person, context, Step.DAY, note=None)
+    await show_days(person, context, week=0)
+
+
+# -- day and time ---------------------------------------------------------------------------------
+
+
+async def _kind_and_offers(person: Who, context: Context, data: dict) -> tuple[Kind, list[Offer]]:
+    svc = services(context)
+    now = svc.clock.now()
+    earlier = await svc.storage.appointments.for_person(
+        person.user_id, str(data["first_name"]), date.fromisoformat(str(data["birth_date"]))
+    )
+    kind = Kind.FOLLOWUP if any(a.starts_at <= now for a in earlier) else Kind.INTAKE
+    prefer = earlier[-1].specialist_id if earlier else None
+    practice_id = person.profile.practice_id if person.profile else None
+    found = await offers(svc.storage, practice_id or 0, kind, now, prefer_specialist=prefer)
+    return kind, found
+
+
+async def show_days(person: Who, context: Context, week: int, intro: str | None = None) -> None:
+    t = person.texts
+    flow = await services(context).storage.flows.get(person.user_id)
+    if flow is None or flow.flow != FLOW:
+        await _gone(person, context)
+        return
+    kind, found = await _kind_and_offers(person, context, flow.data)
+    now = services(context).clock.now()
+    today = now.astimezone(PRACTICE_TZ).date()
+    first_day = today + timedelta(days=DAYS_PER_PAGE * week)
+    last_day = first_day + timedelta(days=DAYS_PER_PAGE - 1)
+    days = sorted({o.start.astimezone(PRACTICE_TZ).date() for o in found})
+    if not days:
+        practice = await _practice(person, context)
+        phone = escape(practice.phone) if practice else ""
+        await services(context).storage.flows.clear(person.user_id)
+        text = t._(
+            "Sorry, there is no free time in the coming weeks. Please call the practice: {phone}."
+        ).format(phone=phone)
+        await send_main_menu(person, context, intro=text)
+        return
+    shown = [d for d in days if first_day <= d <= last_day]
+    day_buttons = [
+        button(
+            t.date(datetime(d.year, d.month, d.day, 12, tzinfo=PRACTICE_TZ), "EEE d MMM"),
+            Action.BOOK_DAY,
+            d.strftime("%Y%m%d"),
+        )
+        for d in shown
+    ]
+    rows = [day_buttons[i : i + 3] for i in range(0, len(day_buttons), 3)]
+    paging = []
+    if week > 0:
+        paging.append(button(t._("Earlier"), Action.BOOK_WEEK, week - 1))
+    if days[-1] > last_day:
+        paging.append(button(t._("Later"), Action.BOOK_WEEK, week + 1))
+    if paging:
+        rows.append(paging)
+    rows.append(_nav(t, Step.NOTE))
+    length = int(LENGTH[kind].total_seconds() // 60)
+    text = t._("A {kind} of {minutes} minutes. Which day suits you?").format(
+        kind=t._(KIND_LABELS[kind]), minutes=length
+    )
+    if not shown:
+        text = t._("No free time in this week. Tap Later or Earlier.")
+    if intro:
+        text = f"{intro}\n\n{text}"
+    await _put(person, context, Step.DAY, week=week)
+    await say(context, person.chat_id, text, keyboard(*rows))
+
+
+async def on_week(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if not await _expects(update, context, person, Step.DAY):
+        return
+    value = cb.arg()
+    if not value.isdigit() or int(value) > 10:
+        await _gone(person, context)
+        return
+    await drop_buttons(update.effective_message)
+    await show_days(person, context, week=int(value))
+
+
+async def on_day(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if not await _expects(update, context, person, Step.DAY):
+        return
+    try:
+        day = datetime.strptime(cb.arg(), "%Y%m%d").date()
+    except ValueError:
+        await _gone(person, context)
+        return
+    await drop_buttons(update.effective_message)
+    await _put(person, context, Step.TIME, day=day.isoformat())
+    await show_times(person, context, day)
+
+
+async def show_times(person: Who, context: Context, day: date, intro: str | None = None) -> None:
+    t = person.texts
+    flow = await services(context).storage.flows.get(person.user_id)
+    assert flow is not None
+    _, found = await _kind_and_offers(person, context, flow.data)
+    starts = [o.start for o in found if o.start.astimezone(PRACTICE_TZ).date() == day]
+    if not starts:
+        await _put(person, context, Step.DAY)
+        await show_days(
+            person,
+            context,
+            week=int(flow.data.get("week", 0)),
+            intro=t._("That day is full now. Please choose another day."),
+        )
+        return
+    step = max(1, len(starts) // TIMES_SHOWN + (len(starts) % TIMES_SHOWN > 0))
+    picks = starts[::step][:TIMES_SHOWN]
+    time_buttons = [button(t.time(s), Action.BOOK_TIME, to_epoch(s)) for s in picks]
+    rows = [time_buttons[i : i + 4] for i in range(0, len(time_buttons), 4)]
+    rows.append(_nav(t, Step.DAY))
+    text = t._("Which time on {day}?").format(day=t.date(starts[0], "EEEE d MMMM"))
+    if intro:
+        text = f"{intro}\n\n{text}"
+    await say(context, person.chat_id, text, keyboard(*rows))
+
+
+async def on_time(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if not await _expects(update, context, person, Step.TIME):
+        return
+    value = cb.arg()
+    if not value.isdigit():
+        await _gone(person, context)
+        return
+    await drop_buttons(update.effective_message)
+    data = await _put(person, context, Step.CONFIRM, start=int(value))
+    await show_summary(person, context, data)
+
+
+async def show_summary(person: Who, context: Context, data: dict) -> None:
+    t = person.texts
+    kind, _ = await _kind_and_offers(person, context, data)
+    practice = await _practice(person, context)
+    start = from_epoch(int(data["start"]))
+    lines = [
+        t._("<b>Check your appointment</b>"),
+        t._("{kind} ({minutes} minutes)").format(
+            kind=t._(KIND_LABELS[kind]).capitalize(),
+            minutes=int(LENGTH[kind].total_seconds() // 60),
+        ),
+        _when(t, start),
+        t._("Where: {practice}, {address}").format(
+            practice=escape(practice.name if practice else ""),
+            address=escape(practice.address if practice else ""),
+        ),
+        t._("For: {name}, born {born}").format(
+            name=escape(str(data["first_name"])),
+            born=t.date(
+                datetime.fromisoformat(str(data["birth_date"])).replace(tzinfo=PRACTICE_TZ)
+            ),
+        ),
+        t._("About: {topic}").format(topic=t._(TOPICS[str(data["topic"])])),
+    ]
+    if data.get("note"):
+        lines.append(t._("Note: {note}").format(note=escape(str(data["note"]))))
+    await say(
+        context,
+        person.chat_id,
+        "\n".join(lines),
+        keyboard([button(t._("Confirm"), Action.BOOK_CONFIRM)], _nav(t, Step.TIME)),
+    )
+
+
+async def on_confirm(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    flow = person.flow
+    t = person.texts
+    if flow is None or flow.flow != FLOW or flow.step != Step.CONFIRM or person.profile is None:
+        await send_main_menu(
+            person, context, intro=t._("That is already done. See My appointments.")
+        )
+        return
+    data = flow.data
+    svc = services(context)
+    now = svc.clock.now()
+    kind, _ = await _kind_and_offers(person, context, data)
+    details = NewAppointment(
+        telegram_user_id=person.user_id,
+        practice_id=person.profile.practice_id or 0,
+        specialist_id=0,
+        kind=kind,
+        starts_at=from_epoch(int(data["start"])),
+        ends_at=from_epoch(int(data["start"])),
+        buffer=timedelta(0),
+        for_whom=ForWhom(data["for_whom"]),
+        first_name=str(data["first_name"]),
+        birth_date=date.fromisoformat(str(data["birth_date"])),
+        topic=str(data["topic"]),
+        note=data.get("note"),
+    )
+    earlier = await svc.storage.appointments.for_person(
+        person.user_id, details.first_name, details.birth_date
+    )
+    try:
+        appointment = await book(
+            svc.storage,
+            details,
+            now,
+            prefer_specialist=earlier[-1].specialist_id if earlier else None,
+        )
+    except (SlotTaken, SlotNotOffered):
+        await drop_buttons(update.effective_message)
+        await _put(person, context, Step.DAY)
+        await show_days(
+            person,
+            context,
+            week=0,
+            intro=t._("Sorry, that time was just taken. Please choose another time."),
+        )
+        return
+    except TooManyAppointments:
+        await svc.storage.flows.clear(person.user_id)
+        await send_main_menu(
+            person,
+            context,
+            intro=t._(
+                "You already have 2 upcoming appointments. Cancel one first, or call the practice."
+            ),
+        )
+        return
+    except IntakeAlreadyOpen:
+        await svc.storage.flows.clear(person.user_id)
+        await send_main_menu(
+            person,
+            context,
+            intro=t._(
+                "There is already a first talk planned for {name}. See My appointments."
+            ).format(name=escape(details.first_name)),
+        )
+        return
+    await drop_buttons(update.effective_message)
+    await svc.storage.flows.clear(person.user_id)
+    log.info("appointment %d booked", appointment.id)
+    await _send_confirmation(person, context, appointment)
+    await _notify_booking(context, appointment)
+
+
+async def _send_confirmation(person: Who, context: Context, appointment: Appointment) -> None:
+    t = person.texts
+    svc = services(context)
+    practice = await svc.storage.practices.by_id(appointment.practice_id)
+    specialists = await svc.storage.specialists.for_practice(appointment.practice_id)
+    specialist = next((s for s in specialists if s.id == appointment.specialist_id), None)
+    text = "\n\n".join(
+        [
+            t._("<b>Your appointment is booked.</b>"),
+            _when(t, appointment.starts_at),
+            t._("At {practice}, {address}.").format(
+                practice=escape(practice.name if practice else ""),
+                address=escape(practice.address if practice else ""),
+            ),
+            t._("You will meet {name}, {title}.").format(
+                name=escape(specialist.name if specialist else ""),
+                title=escape(specialist.title if specialist else ""),
+            ),
+            t._(
+                "Need to cancel? Go to My appointments in the menu. Cancelling is always "
+                "possible; if it is less than a day before, please also call the practice."
+            ),
+        ]
+    )
+    await say(context, person.chat_id, text)
+    await _send_calendar(person, context, appointment, cancelled=False)
+    await send_main_menu(person, context)
+
+
+async def _send_calendar(
+    person: Who, context: Context, appointment: Appointment, *, cancelled: bool
+) -> None:
+    t = person.texts
+    svc = services(context)
+    practice = await svc.storage.practices.by_id(appointment.practice_id)
+    data = appointment_ics(
+        uid=appointment.uid,
+        sequence=appointment.sequence + (1 if cancelled else 0),
+        starts_at=appointment.starts_at,
+        ends_at=appointment.ends_at,
+        summary=t._("Talk with the youth specialist"),
+        location=f"{practice.name}, {practice.address}" if practice else "",
+        description=t._("Cancel or move it in the chat with the practice."),
+        stamp=svc.clock.now(),
+        cancelled=cancelled,
+    )
+    caption = (
+        t._("Add it to your calendar.") if not cancelled else t._("Remove it from your calendar.")
+    )
+    await context.bot.send_document(person.chat_id, data, filename="afspraak.ics", caption=caption)
+
+
+async def _notify_booking(context: Context, appointment: Appointment) -> None:
+    t = specialist_texts(context)
+    practice = await services(context).storage.practices.by_id(appointment.practice_id)
+    text = t._("New appointment: {when}, {practice}, {kind}.").format(
+        when=_when(t, appointment.starts_at),
+        practice=escape(practice.name if practice else ""),
+        kind=t._(KIND_LABELS[appointment.kind]),
+    )
+    markup = keyboard([button(t._("Details"), Action.APPOINTMENT_DETAILS, appointment.id)])
+    await notify_specialists(context, appointment.practice_id, text, markup)
+
+
+# -- navigation -----------------------------------------------------------------------------------
+
+
+async def _expects(update: Update, context: Context, person: Who, step: str) -> bool:
+    flow = person.flow
+    if flow is not None and flow.flow == FLOW and flow.step == step:
+        return True
+    await _gone(person, context)
+    return False
+
+
+async def _gone(person: Who, context: Context) -> None:
+    await send_main_menu(
+        person, context, intro=person.texts._("That button no longer works. Here is the menu.")
+    )
+
+
+async def on_back(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    flow = person.flow
+    target = cb.arg()
+    if flow is None or flow.flow != FLOW:
+        await _gone(person, context)
+        return
+    await drop_buttons(update.effective_message)
+    if target == Step.FOR_WHOM:
+        await start_booking(person, context)
+    elif target == Step.FIRST_NAME:
+        data = await _put(person, context, Step.FIRST_NAME)
+        await _ask_first_name(person, context, data)
+    elif target == Step.BIRTH_DATE:
+        data = await _put(person, context, Step.BIRTH_DATE)
+        await _ask_birth_date(person, context, data)
+    elif target == Step.TOPIC:
+        await _put(person, context, Step.TOPIC)
+        await _ask_topic(person, context)
+    elif target == Step.NOTE:
+        await _put(person, context, Step.NOTE)
+        await _ask_note(person, context)
+    elif target == Step.DAY:
+        await show_days(person, context, week=int(flow.data.get("week", 0)))
+    elif target == Step.TIME and flow.data.get("day"):
+        await _put(person, context, Step.TIME)
+        await show_times(person, context, date.fromisoformat(str(flow.data["day"])))
+    else:
+        await _gone(person, context)
+
+
+# -- my appointments ------------------------------------------------------------------------------
+
+
+async def show_appointments(person: Who, context: Context) -> None:
+    t = person.texts
+    svc = services(context)
+    upcoming = await svc.storage.appointments.upcoming_for_user(person.user_id, svc.clock.now())
+    if not upcoming:
+        await send_main_menu(person, context, intro=t._("You have no upcoming appointments."))
+        return
+    for appointment in upcoming:
+        text = t._("{when}: {kind} for {name}.").format(
+            when=_when(t, appointment.starts_at),
+            kind=t._(KIND_LABELS[appointment.kind]),
+            name=escape(appointment.first_name),
+        )
+        await say(
+            context,
+            person.chat_id,
+            text,
+            keyboard([button(t._("Cancel"), Action.APPOINTMENT_CANCEL, appointment.id)]),
+        )
+    await send_main_menu(person, context)
+
+
+async def on_cancel(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    t = person.texts
+    svc = services(context)
+    value = cb.arg()
+    appointment = await svc.storage.appointments.get(int(value)) if value.isdigit() else None
+    if appointment is None or appointment.telegram_user_id != person.user_id:
+        await _gone(person, context)
+        return
+    if appointment.status != "booked":
+        await send_main_menu(person, context, intro=t._("That appointment is already cancelled."))
+        return
+    now = svc.clock.now()
+    if cb.args[1:2] != ("yes",):
+        await say(
+            context,
+            person.chat_id,
+            t._("Cancel the appointment on {when}?").format(when=_when(t, appointment.starts_at)),
+            keyboard(
+                [
+                    button(t._("Yes, cancel"), Action.APPOINTMENT_CANCEL, appointment.id, "yes"),
+                    button(t._("No, keep it"), Action.MENU, MenuItem.HOME),
+                ]
+            ),
+        )
+        return
+    late = is_late_cancellation(appointment.starts_at, now)
+    cancelled = await svc.storage.appointments.cancel(appointment.id, now, late=late)
+    await drop_buttons(update.effective_message)
+    if cancelled is None:
+        await send_main_menu(person, context, intro=t._("That appointment is already cancelled."))
+        return
+    intro = t._("Your appointment is cancelled.")
+    if late:
+        intro += " " + t._(
+            "It was less than a day before the talk. Next time, please also call the practice."
+        )
+    await say(context, person.chat_id, intro)
+    await _send_calendar(person, context, cancelled, cancelled=True)
+    await send_main_menu(person, context)
+    await _notify_cancel(context, cancelled, late=late)
+
+
+async def _notify_cancel(context: Context, appointment: Appointment, *, late: bool) -> None:
+    t = specialist_texts(context)
+    practice = await services(context).storage.practices.by_id(appointment.practice_id)
+    if late:
+        template = t._("Late cancellation: {when}, {practice}, {kind}.")
+    else:
+        template = t._("Cancelled: {when}, {practice}, {kind}.")
+    text = template.format(
+        when=_when(t, appointment.starts_at),
+        practice=escape(practice.name if practice else ""),
+        kind=t._(KIND_LABELS[appointment.kind]),
+    )
+    markup = keyboard([button(t._("Details"), Action.APPOINTMENT_DETAILS, appointment.id)])
+    await notify_specialists(context, appointment.practice_id, text, markup)
+
+
+async def on_details(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    """The specialist's tap on Details: name, date of birth, topic and note, only for their own."""
+    svc = services(context)
+    t = specialist_texts(context)
+    specialist = await svc.storage.specialists.by_telegram_user(person.user_id)
+    value = cb.arg()
+    appointment = await svc.storage.appointments.get(int(value)) if value.isdigit() else None
+    if (
+        specialist is None
+        or appointment is None
+        or appointment.practice_id not in specialist.practice_ids
+    ):
+        await say(context, person.chat_id, t._("That appointment is not there any more."))
+        return
+    lines = [
+        f"<b>{_when(t, appointment.starts_at)}</b> – {t._(KIND_LABELS[appointment.kind])}",
+        t._("For: {name}, born {born}").format(
+            name=escape(appointment.first_name),
+            born=t.date(datetime.combine(appointment.birth_date, datetime.min.time(), PRACTICE_TZ)),
+        ),
+        t._("About: {topic}").format(topic=t._(TOPICS.get(appointment.topic, TOPICS["other"]))),
+    ]
+    if appointment.note:
+        lines.append(t._("Note: {note}").format(note=escape(appointment.note)))
+    if appointment.status != "booked":
+        lines.append(t._("Cancelled."))
+    await say(context, person.chat_id, "\n".join(lines))
