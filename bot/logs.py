@@ -48,5 +48,6 @@ def configure_logging(level: str, token: str = "") -> None:
     for name in ("httpx", "httpcore"):
         logging.getLogger(name).setLevel(logging.WARNING)
     # PTB and APScheduler at DEBUG describe updates and jobs in full: never below INFO.
-    for name in ("telegram", "apscheduler", "tornado.access"):
+    # aiosqlite at DEBUG logs every SQL call with its parameters: questions, names, answers.
+    for name in ("telegram", "apscheduler", "tornado.access", "aiosqlite"):
         logging.getLogger(name).setLevel(max(logging.INFO, logging.getLevelName(level)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -56,6 +57,14 @@ class Callback:
             return self.args[index]
         except IndexError as exc:
             raise InvalidCallback("missing argument") from exc
+
+
+_NUMBER = re.compile(r"[0-9]{1,12}")
+
+
+def is_number(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts "²", which int() then refuses."""
+    return _NUMBER.fullmatch(text) is not None
 
 
 def pack(action: Action, *args: str | int) -> str:

@@ -24,7 +24,7 @@ from bot.core.booking import (
     TooManyAppointments,
     is_late_cancellation,
 )
-from bot.core.callback_data import Action, Callback
+from bot.core.callback_data import Action, Callback, is_number
 from bot.core.clock import PRACTICE_TZ, from_epoch, to_epoch
 from bot.core.ics import appointment_ics
 from bot.core.models import Practice, Role
@@ -344,7 +344,7 @@ async def on_week(update: Update, context: Context, person: Who, cb: Callback) -
     if not await _expects(update, context, person, Step.DAY):
         return
     value = cb.arg()
-    if not value.isdigit() or int(value) > 10:
+    if not is_number(value) or int(value) > 10:
         await _gone(person, context)
         return
     await drop_buttons(update.effective_message)
@@ -394,7 +394,7 @@ async def on_time(update: Update, context: Context, person: Who, cb: Callback) -
     if not await _expects(update, context, person, Step.TIME):
         return
     value = cb.arg()
-    if not value.isdigit():
+    if not is_number(value):
         await _gone(person, context)
         return
     await drop_buttons(update.effective_message)
@@ -649,7 +649,7 @@ async def on_cancel(update: Update, context: Context, person: Who, cb: Callback)
     t = person.texts
     svc = services(context)
     value = cb.arg()
-    appointment = await svc.storage.appointments.get(int(value)) if value.isdigit() else None
+    appointment = await svc.storage.appointments.get(int(value)) if is_number(value) else None
     if appointment is None or appointment.telegram_user_id != person.user_id:
         await _gone(person, context)
         return
@@ -709,7 +709,7 @@ async def on_details(update: Update, context: Context, person: Who, cb: Callback
     t = specialist_texts(context)
     specialist = await svc.storage.specialists.by_telegram_user(person.user_id)
     value = cb.arg()
-    appointment = await svc.storage.appointments.get(int(value)) if value.isdigit() else None
+    appointment = await svc.storage.appointments.get(int(value)) if is_number(value) else None
     if (
         specialist is None
         or appointment is None

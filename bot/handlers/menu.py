@@ -7,6 +7,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.core.callback_data import Action, Callback
 from bot.core.models import Language, Role
 from bot.handlers.common import (
+    ONBOARDING_VALID_FOR,
     Context,
     Who,
     button,
@@ -215,6 +216,16 @@ async def on_set_language(update: Update, context: Context, person: Who, cb: Cal
             expires_at=flow.expires_at or now,
             now=now,
         )
+    else:
+        # Before /start: remember the choice where onboarding will find it.
+        await svc.storage.flows.put(
+            person.user_id,
+            "onboarding",
+            "language",
+            {"language": language.value},
+            expires_at=now + ONBOARDING_VALID_FOR,
+            now=now,
+        )
     refreshed = await who(update, context)
     assert refreshed is not None
     intro = refreshed.texts._("Okay, I will write in English from now on.")
@@ -250,7 +261,8 @@ async def ask_erase(person: Who, context: Context) -> None:
     t = person.texts
     text = t._(
         "Do you want to erase everything the bot keeps about you? This cannot be undone. "
-        "The chat itself is kept by Telegram; you can delete it in Telegram."
+        "The chat itself is kept by Telegram; you can delete it in Telegram. Questions the "
+        "youth specialist already read stay in the practice's care records."
     )
     markup = keyboard(
         [

@@ -11,7 +11,7 @@ import re
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.core.age import parse_age
-from bot.core.callback_data import Action, Callback
+from bot.core.callback_data import Action, Callback, is_number
 from bot.core.consent import (
     OLDEST_YOUNGSTER,
     YOUNGEST_YOUNGSTER,
@@ -387,7 +387,7 @@ async def on_age_button(update: Update, context: Context, person: Who, cb: Callb
         age = YOUNGEST_YOUNGSTER - 1
     elif value == AGE_OVER:
         age = 18 if role is Role.PARENT else OLDEST_YOUNGSTER + 1
-    elif value.isdigit() and int(value) <= OLDEST_YOUNGSTER:
+    elif is_number(value) and int(value) <= OLDEST_YOUNGSTER:
         age = int(value)
     else:
         await _not_now(update, context, person)
@@ -429,7 +429,7 @@ async def on_practice(update: Update, context: Context, person: Who, cb: Callbac
         return
     value = cb.arg()
     practice = (
-        await services(context).storage.practices.by_id(int(value)) if value.isdigit() else None
+        await services(context).storage.practices.by_id(int(value)) if is_number(value) else None
     )
     if practice is None:
         await _not_now(update, context, person)

@@ -10,9 +10,9 @@ import logging
 from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import Forbidden
+from telegram.error import Forbidden, TelegramError
 
-from bot.core.callback_data import Action, Callback
+from bot.core.callback_data import Action, Callback, is_number
 from bot.core.models import Language, Role, Specialist
 from bot.core.text import cap, split_for_telegram
 from bot.core.workdays import (
@@ -122,7 +122,7 @@ async def on_reply_button(update: Update, context: Context, person: Who, cb: Cal
 
 async def _own_question(person: Who, context: Context, cb: Callback) -> Question | None:
     value = cb.arg()
-    if not value.isdigit():
+    if not is_number(value):
         return None
     question = await services(context).storage.questions.get(int(value))
     if question is None or question.telegram_user_id != person.user_id:
@@ -185,8 +185,9 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
             return True
         await _send(person, context, flow.data, first_name=name)
         return True
-    await say(context, person.chat_id, t._("Tap one of the buttons above. Or type /stop to stop."))
-    return True
+    # New text instead of a tap on the offer: the offer lapses and the text is read afresh.
+    await services(context).storage.flows.clear(person.user_id)
+    return False
 
 
 async def on_send_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
@@ -259,8 +260,8 @@ async def notify_specialists(
                 specialist.telegram_user_id, text, reply_markup=markup, disable_notification=silent
             )
             sent += 1
-        except Forbidden:
-            log.warning("specialist %d has blocked the bot", specialist.id)
+        except TelegramError as exc:  # one unreachable specialist must not stop the others
+            log.warning("specialist %d not notified (%s)", specialist.id, type(exc).__name__)
     return sent
 
 
@@ -287,7 +288,7 @@ async def _question_for_specialist(
     """Checked on the server: a linked specialist, and a question of one of their practices."""
     specialist = await _specialist_for(person, context)
     value = cb.arg()
-    if specialist is None or not value.isdigit():
+    if specialist is None or not is_number(value):
         return None
     question = await services(context).storage.questions.get(int(value))
     if question is None or question.practice_id not in specialist.practice_ids:
@@ -372,13 +373,15 @@ async def on_answer_text(update: Update, context: Context, person: Who) -> bool:
     svc = services(context)
     t = specialist_texts(context)
     specialist = await _specialist_for(person, context)
-    await svc.storage.flows.clear(person.user_id)
-    if specialist is None:
+    asked = await svc.storage.questions.get(int(flow.data["question_id"]))
+    if specialist is None or asked is None or asked.practice_id not in specialist.practice_ids:
+        # The account was re-linked or left the practice while typing: answer nothing.
+        await svc.storage.flows.clear(person.user_id)
+        await say(context, person.chat_id, t._("That question is not there any more."))
         return True
     answer = cap(update.effective_message.text or "", MAX_ANSWER)  # type: ignore[union-attr]
-    question = await svc.storage.questions.answer(
-        int(flow.data["question_id"]), specialist.id, answer, svc.clock.now()
-    )
+    question = await svc.storage.questions.answer(asked.id, specialist.id, answer, svc.clock.now())
+    await svc.storage.flows.clear(person.user_id)
     if question is None:
         await say(context, person.chat_id, t._("That question was already answered."))
         return True
@@ -500,7 +503,8 @@ async def remind_specialists(context: Context) -> int:
             when=t.datetime(question.asked_at, "EEEE d MMMM HH:mm"),
         )
         markup = keyboard([button(t._("View"), Action.QUESTION_VIEW, question.id)])
-        await notify_specialists(context, question.practice_id, text, markup)
+        # Marked first: a failing send is logged once, not repeated every quarter of an hour.
         await svc.storage.questions.mark_reminded(question.id, now)
+        await notify_specialists(context, question.practice_id, text, markup)
         reminded += 1
     return reminded

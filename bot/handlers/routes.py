@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
-from telegram import Update
+from telegram import CallbackQuery, Update
+from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.core.callback_data import Action, Callback, InvalidCallback, unpack
@@ -116,13 +118,23 @@ async def on_button(update: Update, context: Context) -> None:
     try:
         cb = unpack(query.data)
     except InvalidCallback:
-        await query.answer(person.texts._("That button no longer works.") if person else None)
+        await _answer(query, person.texts._("That button no longer works.") if person else None)
         if person is not None:
             await menu.on_stale_button(update, context, person)
         return
-    await query.answer()
-    if person is not None:
+    await _answer(query)
+    if person is None:
+        return
+    try:
         await BUTTONS[cb.action](update, context, person, cb)
+    except InvalidCallback:
+        await menu.on_stale_button(update, context, person)
+
+
+async def _answer(query: CallbackQuery, text: str | None = None) -> None:
+    """A tap that waited while the bot was down is too old to answer, but is still handled."""
+    with contextlib.suppress(BadRequest):
+        await query.answer(text)
 
 
 PRIVATE = filters.ChatType.PRIVATE

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import Forbidden
+from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.core.crisis import detect_crisis
 from bot.core.helplines import HELPLINES
-from bot.core.models import Language, Practice
+from bot.core.models import Language, Practice, language_from_telegram
 from bot.handlers.common import Context, Who, escape, keyboard, services, url_button, who
 from bot.i18n import Texts
 
@@ -77,13 +77,20 @@ def crisis_buttons(t: Texts) -> InlineKeyboardMarkup:
 
 
 async def practice_of(person: Who, context: Context) -> Practice | None:
+    """The practice to name on the card; None when unknown or the database cannot say."""
     storage = services(context).storage
     practice_id = None
     if person.profile is not None:
         practice_id = person.profile.practice_id
     elif person.flow is not None:
         practice_id = person.flow.data.get("practice_id")
-    return await storage.practices.by_id(int(practice_id)) if practice_id else None
+    if not practice_id:
+        return None
+    try:
+        return await storage.practices.by_id(int(practice_id))
+    except Exception as exc:
+        log.error("practice for the crisis card unknown (%s)", type(exc).__name__)
+        return None
 
 
 async def send_crisis_card(person: Who, context: Context) -> None:
@@ -111,8 +118,10 @@ async def flag_specialists(person: Who, context: Context) -> None:
         assert specialist.telegram_user_id is not None
         try:
             await context.bot.send_message(specialist.telegram_user_id, text)
-        except Forbidden:
-            log.warning("specialist %d has blocked the bot", specialist.id)
+        except TelegramError as exc:
+            log.warning(
+                "specialist %d could not be flagged (%s)", specialist.id, type(exc).__name__
+            )
 
 
 async def on_help_now(update: Update, context: Context) -> None:
@@ -123,9 +132,14 @@ async def on_help_now(update: Update, context: Context) -> None:
 
 
 async def crisis_check(update: Update, context: Context) -> None:
-    """Runs before every other handler on every text, caption and edited message."""
-    message = update.effective_message
-    if message is None:
+    """Runs before every other handler on every text, caption and edited message.
+
+    Fail-safe: whatever else goes wrong (a busy database, a specialist who cannot be reached),
+    the card is still tried, and the text never falls through to the ordinary handlers unless
+    the flow was waiting for exactly that text.
+    """
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None or user is None:
         return
     text = message.text or message.caption
     if not text:
@@ -133,19 +147,36 @@ async def crisis_check(update: Update, context: Context) -> None:
     signal = detect_crisis(text)
     if signal is None:
         return
-    person = await who(update, context)
-    if person is None:
-        return
-    storage = services(context).storage
-    if await storage.specialists.by_telegram_user(person.user_id) is not None:
-        return  # a specialist's answer may well name suicide or 113; it is not a cry for help
+    person: Who | None = None
+    try:
+        person = await who(update, context)
+        storage = services(context).storage
+        if person is not None and await storage.specialists.by_telegram_user(person.user_id):
+            return  # a specialist's answer may well name suicide or 113; it is not a cry for help
+    except Exception as exc:
+        log.error(
+            "crisis check could not read the user (%s); sending the card anyway", type(exc).__name__
+        )
     log.warning(
         "crisis card sent for update %s (%s)",
         update.update_id,
         ",".join(sorted(k.value for k in signal.kinds)),
     )
-    await send_crisis_card(person, context)
-    await flag_specialists(person, context)
-    flow = person.flow
+    try:
+        if person is not None:
+            await send_crisis_card(person, context)
+        else:
+            texts = services(context).catalogs[language_from_telegram(user.language_code)]
+            await context.bot.send_message(
+                chat.id, crisis_card(texts, None), reply_markup=crisis_buttons(texts)
+            )
+    except Exception as exc:
+        log.error("crisis card could not be sent (%s)", type(exc).__name__)
+    if person is not None:
+        try:
+            await flag_specialists(person, context)
+        except Exception as exc:
+            log.error("specialists could not be flagged (%s)", type(exc).__name__)
+    flow = person.flow if person is not None else None
     if flow is None or (flow.flow, flow.step) not in TEXT_KEEPING_STEPS:
         raise ApplicationHandlerStop

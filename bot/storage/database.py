@@ -88,6 +88,8 @@ class Database:
         self._conn.row_factory = aiosqlite.Row
         await self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         await self._conn.execute("PRAGMA foreign_keys = ON")
+        # Erased rows are overwritten, not left readable in free pages of the file.
+        await self._conn.execute("PRAGMA secure_delete = ON")
         if self.path != ":memory:":
             await self._conn.execute("PRAGMA journal_mode = WAL")
             await self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -128,6 +130,12 @@ class Database:
         async with self.transaction() as conn:
             cursor = await conn.execute(sql, params)
             return cursor.rowcount
+
+    async def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database, so erased text leaves the -wal file too."""
+        if self.path != ":memory:":
+            async with self._lock:
+                await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def ping(self) -> bool:
         """For health checks: the database answers a trivial query."""

@@ -199,6 +199,10 @@ class SpecialistStore:
                 "UPDATE specialists SET telegram_user_id = ?, linked_at = ? WHERE id = ?",
                 (telegram_user_id, to_epoch(now), invite["specialist_id"]),
             )
+            # Whatever this account was doing belonged to its old role: it ends here.
+            await conn.execute(
+                "DELETE FROM flow_states WHERE telegram_user_id = ?", (telegram_user_id,)
+            )
             specialist_id = invite["specialist_id"]
         row = await self._db.fetch_one("SELECT * FROM specialists WHERE id = ?", (specialist_id,))
         specialist = await self._with_practices(row)

@@ -77,6 +77,7 @@ class UserStore:
                 "DELETE FROM flow_states WHERE telegram_user_id = ?", (telegram_user_id,)
             )
             erased = erased or cursor.rowcount > 0
+        await self._db.checkpoint()
         return erased
 
 

@@ -1,7 +1,9 @@
 -- Questions to the specialist and their answers. Erased with the user (ON DELETE CASCADE).
+-- AUTOINCREMENT: an erased question's id is never given to another family's question, so an
+-- old button in a specialist's chat can never point at someone else.
 
 CREATE TABLE questions (
-    id                      INTEGER PRIMARY KEY,
+    id                      INTEGER PRIMARY KEY AUTOINCREMENT,
     telegram_user_id        INTEGER NOT NULL REFERENCES users (telegram_user_id) ON DELETE CASCADE,
     practice_id             INTEGER REFERENCES practices (id) ON DELETE SET NULL,
     first_name              TEXT,

@@ -3,7 +3,7 @@
 -- enforce it in the database itself, whatever the code above does.
 
 CREATE TABLE appointments (
-    id                INTEGER PRIMARY KEY,
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
     uid               TEXT    NOT NULL UNIQUE,
     telegram_user_id  INTEGER NOT NULL REFERENCES users (telegram_user_id) ON DELETE CASCADE,
     practice_id       INTEGER NOT NULL REFERENCES practices (id),
