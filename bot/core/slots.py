@@ -108,7 +108,7 @@ def free_slots(
     extra = extra_hours or {}
     earliest, latest = now + notice, now + horizon
     starts, ends = _merged((b.start, b.end + buffer) for b in booked)
-    found: set[Slot] = set()
+    found: dict[datetime, Slot] = {}
     day = now.astimezone(tz).date()
     last_day = latest.astimezone(tz).date()
     while day <= last_day:
@@ -123,7 +123,7 @@ def free_slots(
                     if earliest <= start < latest and not _overlaps(
                         starts, ends, start, end + buffer
                     ):
-                        found.add(Slot(start, end))
+                        found.setdefault(start, Slot(start, end))
                     start += step
         day += timedelta(days=1)
-    return sorted(found)
+    return [found[start] for start in sorted(found)]

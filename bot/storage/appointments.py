@@ -41,6 +41,10 @@ class NewAppointment:
     mode: str = "practice"
 
 
+# The schema caps one appointment (buffer included) at a day; queries look that far back only.
+MAX_BLOCK_SECONDS = 86_400
+
+
 def _appointment(row: aiosqlite.Row) -> Appointment:
     return Appointment(
         id=row["id"],
@@ -152,8 +156,9 @@ class AppointmentStore:
         """Booked time of one specialist in a window, as the core's Busy values (without buffer)."""
         rows = await self._db.fetch_all(
             "SELECT starts_at, ends_at FROM appointments WHERE specialist_id = ?"
-            " AND status = 'booked' AND starts_at < ? AND blocked_until > ? ORDER BY starts_at",
-            (specialist_id, to_epoch(end), to_epoch(start)),
+            " AND status = 'booked' AND starts_at > ? AND starts_at < ? AND blocked_until > ?"
+            " ORDER BY starts_at",
+            (specialist_id, to_epoch(start) - MAX_BLOCK_SECONDS, to_epoch(end), to_epoch(start)),
         )
         return [Busy(from_epoch(r["starts_at"]), from_epoch(r["ends_at"])) for r in rows]
 

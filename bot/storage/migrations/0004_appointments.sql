@@ -24,7 +24,8 @@ CREATE TABLE appointments (
     created_at        INTEGER NOT NULL,
     cancelled_at      INTEGER,
     cancelled_late    INTEGER NOT NULL DEFAULT 0,
-    CHECK (starts_at < ends_at AND ends_at <= blocked_until)
+    -- No talk, buffer included, lasts a day: so an overlap check need only look a day back.
+    CHECK (starts_at < ends_at AND ends_at <= blocked_until AND blocked_until - starts_at <= 86400)
 );
 
 CREATE UNIQUE INDEX appointments_one_start ON appointments (specialist_id, starts_at)
@@ -40,6 +41,7 @@ BEGIN
     WHERE EXISTS (
         SELECT 1 FROM appointments AS a
         WHERE a.specialist_id = NEW.specialist_id AND a.status = 'booked'
+          AND a.starts_at > NEW.starts_at - 86400
           AND a.starts_at < NEW.blocked_until AND NEW.starts_at < a.blocked_until
     );
 END;
@@ -52,6 +54,7 @@ BEGIN
     WHERE EXISTS (
         SELECT 1 FROM appointments AS a
         WHERE a.id <> NEW.id AND a.specialist_id = NEW.specialist_id AND a.status = 'booked'
+          AND a.starts_at > NEW.starts_at - 86400
           AND a.starts_at < NEW.blocked_until AND NEW.starts_at < a.blocked_until
     );
 END;
