@@ -58,6 +58,8 @@ class Screen:
             self.numbered = []
         for message in fresh:
             body = self._render(message)
+            if message.document is not None:
+                body = f"[file: {message.document[0]}] {body}".rstrip()
             print(f"{self._bold(who + ':')} {body}", file=self.out)
             for row in message.buttons:
                 cells = []
@@ -120,6 +122,10 @@ async def _demo(stdin: TextIO, out: TextIO, *, color: bool) -> int:
             "specialist": (specialist, "bot (specialist)"),
         }
         current = "parent"
+        seen = {
+            name: max((m.message_id for m in u.messages), default=0)
+            for name, (u, _) in chats.items()
+        }
         print("Demo of the youth-specialist chat bot. Nothing leaves this computer.", file=out)
         print(HELP, file=out)
         print("You are now a parent or young person. Say hello, or type /start.\n", file=out)
@@ -139,9 +145,13 @@ async def _demo(stdin: TextIO, out: TextIO, *, color: bool) -> int:
                     print(HELP, file=out)
                     continue
                 if command in (":specialist", ":ouder", ":parent"):
+                    seen[current] = max((m.message_id for m in user.messages), default=0)
                     current = "specialist" if command == ":specialist" else "parent"
                     screen.numbered = []
                     print(f"(now in the {current}'s chat)\n", file=out)
+                    other, other_label = chats[current]
+                    waiting = [m for m in other.messages if m.message_id > seen[current]]
+                    screen.show(waiting, other_label)
                     continue
                 if not line.strip():
                     continue

@@ -30,8 +30,8 @@ async def send_specialist_menu(person: Who, context: Context, specialist: Specia
             ),
             t._("Practices: {practices}").format(practices=", ".join(names) or "-"),
             t._(
-                "New questions reach you here as a message without their content; tap View to "
-                "read one. Your agenda will appear in this menu when booking is available."
+                "New questions and bookings reach you here as a message without names or content; "
+                "tap View or Details to read more. Your agenda will appear in this menu later."
             ),
         ]
     )
