@@ -32,6 +32,7 @@ from bot.core.text import cap
 from bot.handlers.common import (
     Context,
     Who,
+    advance_flow,
     button,
     drop_buttons,
     escape,
@@ -87,14 +88,7 @@ def _nav(t: Texts, back: str | None) -> list:
 
 
 async def _put(person: Who, context: Context, step: str, **changes: object) -> dict:
-    svc = services(context)
-    now = svc.clock.now()
-    current = await svc.storage.flows.get(person.user_id)
-    data = {**(current.data if current and current.flow == FLOW else {}), **changes}
-    await svc.storage.flows.put(
-        person.user_id, FLOW, step, data, expires_at=now + BOOKING_VALID_FOR, now=now
-    )
-    return data
+    return await advance_flow(person, context, FLOW, step, BOOKING_VALID_FOR, **changes)
 
 
 def _when(t: Texts, moment: datetime) -> str:

@@ -97,6 +97,23 @@ async def who(update: Update, context: Context) -> Who | None:
     return Who(user.id, chat.id, profile, flow, svc.catalogs[language])
 
 
+async def advance_flow(
+    person: Who, context: Context, flow: str, step: str, valid_for: timedelta, **changes: object
+) -> dict:
+    """Move a flow to `step`, keeping its earlier answers, and renew its expiry.
+
+    The stored answers are read again: an earlier step of this same update may have added one.
+    """
+    svc = services(context)
+    now = svc.clock.now()
+    current = await svc.storage.flows.get(person.user_id)
+    data = {**(current.data if current and current.flow == flow else {}), **changes}
+    await svc.storage.flows.put(
+        person.user_id, flow, step, data, expires_at=now + valid_for, now=now
+    )
+    return data
+
+
 async def say(
     context: Context,
     chat_id: int,

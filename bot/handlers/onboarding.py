@@ -26,6 +26,7 @@ from bot.handlers.common import (
     ONBOARDING_VALID_FOR,
     Context,
     Who,
+    advance_flow,
     button,
     drop_buttons,
     escape,
@@ -66,15 +67,7 @@ PRACTICES_PER_PAGE = 8
 
 
 async def _save(person: Who, context: Context, step: str, **changes: object) -> dict:
-    svc = services(context)
-    now = svc.clock.now()
-    # Read the stored answers again: an earlier step of this same update may have added one.
-    current = await svc.storage.flows.get(person.user_id)
-    data = {**(current.data if current and current.flow == FLOW else {}), **changes}
-    await svc.storage.flows.put(
-        person.user_id, FLOW, step, data, expires_at=now + ONBOARDING_VALID_FOR, now=now
-    )
-    return data
+    return await advance_flow(person, context, FLOW, step, ONBOARDING_VALID_FOR, **changes)
 
 
 def welcome_text(t: Texts, practice: Practice | None) -> str:

@@ -11,6 +11,7 @@ from telegram.ext import Application
 
 from bot.app import build_application, prepare, teardown
 from bot.core.clock import FakeClock
+from bot.core.invites import INVITE_VALID_FOR, hash_code, new_invite_code
 from bot.fakeapi.api import FakeBotApi
 from bot.fakeapi.harness import FakeTelegram, FakeUser
 from bot.fakeapi.request import FakeRequest
@@ -104,6 +105,21 @@ async def bot(tmp_path: Path, clock: FakeClock, practice_toml: str) -> AsyncIter
         yield harness
     finally:
         await stop_harness(harness)
+
+
+SPECIALIST_ID = 900
+
+
+async def link_specialist(bot: Harness, user_id: int = SPECIALIST_ID) -> FakeUser:
+    """The demo specialist links this Telegram account with a fresh invite code."""
+    code = new_invite_code()
+    now = bot.clock.now()
+    await bot.storage.specialists.create_invite(
+        "anna", hash_code(code), now, now + INVITE_VALID_FOR
+    )
+    specialist = bot.user(user_id)
+    await specialist.send(f"/specialist {code}")
+    return specialist
 
 
 async def onboard(

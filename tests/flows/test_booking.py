@@ -4,22 +4,8 @@ from datetime import timedelta
 
 from icalendar import Calendar
 
-from bot.core.invites import INVITE_VALID_FOR, hash_code, new_invite_code
 from bot.fakeapi.harness import FakeUser
-from tests.flows.conftest import Harness, onboard, start_harness, stop_harness
-
-SPECIALIST_ID = 900
-
-
-async def _specialist(bot: Harness) -> FakeUser:
-    code = new_invite_code()
-    now = bot.clock.now()
-    await bot.storage.specialists.create_invite(
-        "anna", hash_code(code), now, now + INVITE_VALID_FOR
-    )
-    specialist = bot.user(SPECIALIST_ID)
-    await specialist.send(f"/specialist {code}")
-    return specialist
+from tests.flows.conftest import Harness, link_specialist, onboard, start_harness, stop_harness
 
 
 async def _to_days(user: FakeUser) -> None:
@@ -69,7 +55,7 @@ async def test_the_calendar_file_is_in_amsterdam_time(bot: Harness) -> None:
 
 
 async def test_the_specialist_hears_of_a_booking_without_name_or_topic(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _to_summary(user)
@@ -209,7 +195,7 @@ async def test_an_abandoned_booking_ends_kindly(bot: Harness) -> None:
 
 
 async def test_my_appointments_lists_and_cancels(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _to_days(user)
@@ -229,7 +215,7 @@ async def test_my_appointments_lists_and_cancels(bot: Harness) -> None:
 
 
 async def test_a_late_cancellation_is_allowed_and_marked(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _to_summary(user)

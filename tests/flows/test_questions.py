@@ -4,23 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 from telegram.ext import CallbackContext
 
-from bot.core.invites import INVITE_VALID_FOR, hash_code, new_invite_code
 from bot.fakeapi.harness import FakeUser
 from bot.handlers.questions import remind_specialists
-from tests.flows.conftest import Harness, onboard
-
-SPECIALIST_ID = 900
-
-
-async def _specialist(bot: Harness) -> FakeUser:
-    code = new_invite_code()
-    now = bot.clock.now()
-    await bot.storage.specialists.create_invite(
-        "anna", hash_code(code), now, now + INVITE_VALID_FOR
-    )
-    specialist = bot.user(SPECIALIST_ID)
-    await specialist.send(f"/specialist {code}")
-    return specialist
+from tests.flows.conftest import Harness, link_specialist, onboard
 
 
 async def _ask(user: FakeUser, text: str, *, anonymous: bool = True) -> None:
@@ -52,7 +38,7 @@ async def test_a_sent_question_names_the_deadline(bot: Harness) -> None:
 
 
 async def test_the_specialist_is_told_without_the_content(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _ask(user, "Mijn zoon van 9 slaapt slecht")
@@ -63,7 +49,7 @@ async def test_the_specialist_is_told_without_the_content(bot: Harness) -> None:
 
 
 async def test_the_specialist_reads_answers_and_the_answer_reaches_the_user(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _ask(user, "Mijn zoon van 9 slaapt slecht")
@@ -80,7 +66,7 @@ async def test_the_specialist_reads_answers_and_the_answer_reaches_the_user(bot:
 
 
 async def test_the_user_can_reply_once(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _ask(user, "Vraag")
@@ -97,7 +83,7 @@ async def test_the_user_can_reply_once(bot: Harness) -> None:
 
 
 async def test_a_first_name_can_be_added(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _ask(user, "Vraag", anonymous=False)
@@ -108,7 +94,7 @@ async def test_a_first_name_can_be_added(bot: Harness) -> None:
 
 
 async def test_question_text_is_escaped_wherever_it_is_shown(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _ask(user, "<b>vet</b> & <script>")
@@ -117,7 +103,7 @@ async def test_question_text_is_escaped_wherever_it_is_shown(bot: Harness) -> No
 
 
 async def test_a_4000_character_question_reaches_the_specialist(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     replies = await user.tap("Vraag stellen")
@@ -141,7 +127,7 @@ async def test_crisis_words_in_a_question_show_the_card_and_keep_the_question(
 
 
 async def test_crisis_words_flag_the_specialist_without_content(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await user.send("ik wil niet meer leven")
@@ -151,7 +137,7 @@ async def test_crisis_words_flag_the_specialist_without_content(bot: Harness) ->
 
 
 async def test_a_specialist_writing_about_suicide_gets_no_crisis_card(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _ask(user, "Vraag")
@@ -162,7 +148,7 @@ async def test_a_specialist_writing_about_suicide_gets_no_crisis_card(bot: Harne
 
 
 async def test_the_specialist_can_invite_to_book(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _ask(user, "Vraag")
@@ -174,7 +160,7 @@ async def test_the_specialist_can_invite_to_book(bot: Harness) -> None:
 
 
 async def test_another_practices_question_is_not_shown(bot: Harness) -> None:
-    await _specialist(bot)
+    await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _ask(user, "Geheime vraag")
@@ -185,7 +171,7 @@ async def test_another_practices_question_is_not_shown(bot: Harness) -> None:
 
 
 async def test_a_second_answer_is_refused(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _ask(user, "Vraag")
@@ -197,7 +183,7 @@ async def test_a_second_answer_is_refused(bot: Harness) -> None:
 
 
 async def test_an_open_question_is_listed_in_the_specialist_menu(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _ask(user, "Vraag")
@@ -217,7 +203,7 @@ async def test_stop_during_a_question_keeps_nothing(bot: Harness) -> None:
 
 
 async def test_a_notification_at_night_is_silent(bot: Harness) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     bot.clock.current = datetime(2026, 11, 23, 22, 0, tzinfo=UTC)
@@ -228,7 +214,7 @@ async def test_a_notification_at_night_is_silent(bot: Harness) -> None:
 async def test_an_unanswered_question_reminds_the_specialist_after_a_working_day(
     bot: Harness,
 ) -> None:
-    specialist = await _specialist(bot)
+    specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     await _ask(user, "Vraag")

@@ -1,22 +1,10 @@
 """Regressions found in review: each one a way the bot could fail a family."""
 
-from bot.core.invites import INVITE_VALID_FOR, hash_code, new_invite_code
-from tests.flows.conftest import Harness, onboard
-
-SPECIALIST_ID = 900
-
-
-async def _link_specialist(bot: Harness) -> None:
-    code = new_invite_code()
-    now = bot.clock.now()
-    await bot.storage.specialists.create_invite(
-        "anna", hash_code(code), now, now + INVITE_VALID_FOR
-    )
-    await bot.user(SPECIALIST_ID).send(f"/specialist {code}")
+from tests.flows.conftest import SPECIALIST_ID, Harness, link_specialist, onboard
 
 
 async def test_the_card_is_sent_even_when_a_specialist_cannot_be_flagged(bot: Harness) -> None:
-    await _link_specialist(bot)
+    await link_specialist(bot)
     user = bot.user()
     await onboard(user)
     bot.api.block(SPECIALIST_ID)
