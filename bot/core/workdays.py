@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 import holidays
 
 from bot.core.clock import PRACTICE_TZ
+from bot.core.slots import WeeklyHours
 
 ANSWER_WITHIN_WORKING_DAYS = 2
 REMIND_AFTER_WORKING_DAYS = 1
@@ -49,6 +51,17 @@ def add_working_days(moment: datetime, days: int) -> datetime:
         if is_working_day(day):
             added += 1
     return datetime.combine(day, clock, tzinfo=PRACTICE_TZ)
+
+
+def in_working_hours(moment: datetime, hours: Sequence[WeeklyHours]) -> bool:
+    """Inside one of the specialist's own blocks; without configured hours, office hours."""
+    if not hours:
+        return in_office_hours(moment)
+    local = moment.astimezone(PRACTICE_TZ)
+    if not is_working_day(local.date()):
+        return False
+    clock = local.time().replace(tzinfo=None)
+    return any(h.weekday == local.weekday() and h.start <= clock < h.end for h in hours)
 
 
 def in_office_hours(moment: datetime) -> bool:

@@ -19,7 +19,7 @@ from bot.core.workdays import (
     ANSWER_WITHIN_WORKING_DAYS,
     REMIND_AFTER_WORKING_DAYS,
     add_working_days,
-    in_office_hours,
+    in_working_hours,
 )
 from bot.handlers.common import (
     Context,
@@ -247,14 +247,16 @@ async def _practice_name(context: Context, practice_id: int | None) -> str:
 async def notify_specialists(
     context: Context, practice_id: int | None, text: str, markup: InlineKeyboardMarkup | None
 ) -> int:
-    """Every linked specialist of the practice; silent outside office hours. Returns how many."""
+    """Every linked specialist of the practice; silent outside their working hours."""
     svc = services(context)
     if practice_id is None:
         return 0
-    silent = not in_office_hours(svc.clock.now())
+    now = svc.clock.now()
     sent = 0
     for specialist in await svc.storage.specialists.linked_for_practice(practice_id):
         assert specialist.telegram_user_id is not None
+        hours = await svc.storage.availability.all_hours(specialist.id)
+        silent = not in_working_hours(now, hours)
         try:
             await context.bot.send_message(
                 specialist.telegram_user_id, text, reply_markup=markup, disable_notification=silent

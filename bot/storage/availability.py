@@ -49,6 +49,18 @@ class AvailabilityStore:
             for r in rows
         ]
 
+    async def all_hours(self, specialist_id: int) -> list[WeeklyHours]:
+        """Every practice's hours of one specialist: when a buzz on their phone is welcome."""
+        rows = await self._db.fetch_all(
+            "SELECT weekday, start_minute, end_minute FROM weekly_hours WHERE specialist_id = ?"
+            " ORDER BY weekday, start_minute",
+            (specialist_id,),
+        )
+        return [
+            WeeklyHours(r["weekday"], _time(r["start_minute"]), _time(r["end_minute"]))
+            for r in rows
+        ]
+
     async def add_day_off(
         self, day: date, *, specialist_id: int | None = None, practice_id: int | None = None
     ) -> bool:

@@ -1,4 +1,4 @@
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -54,3 +54,13 @@ def test_working_days_keep_wall_clock_time_across_the_dst_change() -> None:
 )
 def test_office_hours_are_working_days_eight_to_five(moment: datetime, inside: bool) -> None:
     assert in_office_hours(moment) is inside
+
+
+def test_working_hours_follow_the_specialists_own_blocks() -> None:
+    from bot.core.slots import WeeklyHours
+    from bot.core.workdays import in_working_hours
+
+    thursday_afternoon = [WeeklyHours(3, time(13, 0), time(17, 0))]
+    assert in_working_hours(_local(2026, 11, 26, 14, 0), thursday_afternoon)
+    assert not in_working_hours(_local(2026, 11, 23, 14, 0), thursday_afternoon)
+    assert in_working_hours(_local(2026, 11, 23, 9, 0), [])

@@ -225,3 +225,14 @@ async def test_an_unanswered_question_reminds_the_specialist_after_a_working_day
     assert await remind_specialists(context) == 1
     assert specialist.last.text.startswith("Herinnering")
     assert await remind_specialists(context) == 0
+
+
+async def test_a_notification_outside_the_specialists_own_days_is_silent(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await _ask(user, "Vraag op maandag")
+    assert not specialist.last.disable_notification  # Monday 10:00: Anna works then
+    bot.clock.current = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # Wednesday: she does not
+    await _ask(user, "Vraag op woensdag")
+    assert specialist.last.disable_notification
