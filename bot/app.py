@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.content import load_indexes
@@ -16,6 +16,7 @@ from bot.core.models import Language
 from bot.handlers import questions, routes
 from bot.handlers.common import Services
 from bot.i18n import Catalogs, Texts
+from bot.ratelimit import UrgentFirstRateLimiter
 from bot.seed import seed_practices
 from bot.settings import Settings, SettingsError, load_practice_config
 from bot.storage import Storage
@@ -72,7 +73,7 @@ def build_application(
         builder = builder.request(request).get_updates_request(updates_request or request)
     if rate_limit:
         # Telegram's limits; a 429 is waited out and retried instead of losing the message.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(UrgentFirstRateLimiter(max_retries=3))
     application = builder.build()
     application.bot_data["services"] = Services(
         storage=storage,

@@ -13,6 +13,7 @@ from bot.core.helplines import HELPLINES
 from bot.core.models import Language, Practice, language_from_telegram
 from bot.handlers.common import Context, Who, escape, keyboard, services, url_button, who
 from bot.i18n import Texts
+from bot.ratelimit import urgent
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,7 @@ async def send_crisis_card(person: Who, context: Context) -> None:
         person.chat_id,
         crisis_card(person.texts, practice),
         reply_markup=crisis_buttons(person.texts),
+        **urgent(context.bot),
     )
 
 
@@ -168,7 +170,10 @@ async def crisis_check(update: Update, context: Context) -> None:
         else:
             texts = services(context).catalogs[language_from_telegram(user.language_code)]
             await context.bot.send_message(
-                chat.id, crisis_card(texts, None), reply_markup=crisis_buttons(texts)
+                chat.id,
+                crisis_card(texts, None),
+                reply_markup=crisis_buttons(texts),
+                **urgent(context.bot),
             )
     except Exception as exc:
         log.error("crisis card could not be sent (%s)", type(exc).__name__)

@@ -62,7 +62,9 @@ class Harness:
         return self.telegram.user(user_id, language_code=language_code)
 
 
-async def start_harness(database: Path, config: Path, clock: FakeClock, api: FakeBotApi) -> Harness:
+async def start_harness(
+    database: Path, config: Path, clock: FakeClock, api: FakeBotApi, *, rate_limit: bool = False
+) -> Harness:
     settings = Settings(
         token=TOKEN,
         api_url="http://fake-bot-api.invalid",
@@ -70,7 +72,7 @@ async def start_harness(database: Path, config: Path, clock: FakeClock, api: Fak
         practice_config=config,
     )
     application = build_application(
-        settings, clock=clock, request=FakeRequest(api), rate_limit=False
+        settings, clock=clock, request=FakeRequest(api), rate_limit=rate_limit
     )
     await application.initialize()
     await prepare(application)

@@ -73,3 +73,15 @@ async def test_a_message_sent_while_the_bot_was_down_is_crisis_checked_first(
     sent = bot.clock.now() - timedelta(minutes=20)
     replies = await user.send("ik wil er niet meer zijn", date=sent)
     assert replies[0].text.startswith("Hulp nu")
+
+
+async def test_the_card_goes_out_through_the_production_rate_limiter(bot: Harness) -> None:
+    from tests.flows.conftest import start_harness, stop_harness
+
+    limited = await start_harness(bot.database, bot.config, bot.clock, bot.api, rate_limit=True)
+    try:
+        user = limited.user(777)
+        replies = await user.send("ik wil dood")
+        assert replies[0].text.startswith("Hulp nu")
+    finally:
+        await stop_harness(limited)
