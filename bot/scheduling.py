@@ -58,6 +58,27 @@ async def offers(
     return result
 
 
+async def move(
+    storage: Storage, appointment: Appointment, start: datetime, now: datetime
+) -> Appointment:
+    """Move to a start that is offered now, keeping the specialist where they are free."""
+    current = await offers(
+        storage, appointment.practice_id, appointment.kind, now,
+        prefer_specialist=appointment.specialist_id,
+    )  # fmt: skip
+    offer = next((o for o in current if o.start == start), None)
+    if offer is None:
+        raise SlotNotOffered
+    for specialist_id in offer.specialist_ids:
+        try:
+            return await storage.appointments.move(
+                appointment.id, specialist_id, offer.start, offer.end, BUFFER
+            )
+        except SlotTaken:
+            continue
+    raise SlotTaken
+
+
 async def book(
     storage: Storage,
     details: NewAppointment,

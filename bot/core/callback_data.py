@@ -41,6 +41,7 @@ class Action(StrEnum):
     BOOK_BACK = "bback"  # arg: the step to go back to
     APPOINTMENT_CANCEL = "acan"  # arg: appointment id; second arg "yes" to confirm
     APPOINTMENT_DETAILS = "adet"  # arg: appointment id (specialist)
+    APPOINTMENT_MOVE = "amove"  # arg: appointment id
 
 
 class InvalidCallback(ValueError):

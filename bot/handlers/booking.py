@@ -44,7 +44,7 @@ from bot.handlers.menu import MenuItem, send_main_menu
 from bot.handlers.onboarding import share_link
 from bot.handlers.questions import notify_specialists, specialist_texts
 from bot.i18n import N_, Texts
-from bot.scheduling import Offer, book, offers
+from bot.scheduling import Offer, book, move, offers
 from bot.storage import NewAppointment
 
 log = logging.getLogger(__name__)
@@ -277,6 +277,8 @@ async def _kind_and_offers(person: Who, context: Context, data: dict) -> tuple[K
         person.user_id, str(data["first_name"]), date.fromisoformat(str(data["birth_date"]))
     )
     kind = Kind.FOLLOWUP if any(a.starts_at <= now for a in earlier) else Kind.INTAKE
+    if data.get("kind") in {k.value for k in Kind}:
+        kind = Kind(data["kind"])  # moving keeps the kind of talk it was
     prefer = earlier[-1].specialist_id if earlier else None
     practice_id = person.profile.practice_id if person.profile else None
     found = await offers(svc.storage, practice_id or 0, kind, now, prefer_specialist=prefer)
@@ -456,6 +458,9 @@ async def on_confirm(update: Update, context: Context, person: Who, cb: Callback
         topic=str(data["topic"]),
         note=data.get("note"),
     )
+    if data.get("move_of") is not None:
+        await _confirm_move(update, context, person, int(data["move_of"]), details.starts_at)
+        return
     earlier = await svc.storage.appointments.for_person(
         person.user_id, details.first_name, details.birth_date
     )
@@ -501,6 +506,79 @@ async def on_confirm(update: Update, context: Context, person: Who, cb: Callback
     log.info("appointment %d booked", appointment.id)
     await _send_confirmation(person, context, appointment)
     await _notify_booking(context, appointment)
+
+
+async def _confirm_move(
+    update: Update, context: Context, person: Who, appointment_id: int, start: datetime
+) -> None:
+    t = person.texts
+    svc = services(context)
+    old = await svc.storage.appointments.get(appointment_id)
+    if old is None or old.telegram_user_id != person.user_id or old.status != "booked":
+        await svc.storage.flows.clear(person.user_id)
+        await _gone(person, context)
+        return
+    try:
+        moved = await move(svc.storage, old, start, svc.clock.now())
+    except (SlotTaken, SlotNotOffered):
+        await drop_buttons(update.effective_message)
+        await _put(person, context, Step.DAY)
+        await show_days(
+            person,
+            context,
+            week=0,
+            intro=t._("Sorry, that time was just taken. Your appointment stays as it was."),
+        )
+        return
+    await drop_buttons(update.effective_message)
+    await svc.storage.flows.clear(person.user_id)
+    log.info("appointment %d moved", moved.id)
+    await say(
+        context,
+        person.chat_id,
+        t._("Your appointment is moved to {when}.").format(when=_when(t, moved.starts_at)),
+    )
+    await _send_calendar(person, context, moved, cancelled=False)
+    await send_main_menu(person, context)
+    ts = specialist_texts(context)
+    practice = await svc.storage.practices.by_id(moved.practice_id)
+    text = ts._("Moved: {before} is now {when}, {practice}, {kind}.").format(
+        before=_when(ts, old.starts_at),
+        when=_when(ts, moved.starts_at),
+        practice=escape(practice.name if practice else ""),
+        kind=ts._(KIND_LABELS[moved.kind]),
+    )
+    markup = keyboard([button(ts._("Details"), Action.APPOINTMENT_DETAILS, moved.id)])
+    await notify_specialists(context, moved.practice_id, text, markup)
+
+
+async def on_move(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    svc = services(context)
+    value = cb.arg()
+    appointment = await svc.storage.appointments.get(int(value)) if is_number(value) else None
+    if (
+        appointment is None
+        or appointment.telegram_user_id != person.user_id
+        or appointment.status != "booked"
+    ):
+        await _gone(person, context)
+        return
+    await _put(
+        person,
+        context,
+        Step.DAY,
+        for_whom=appointment.for_whom.value,
+        first_name=appointment.first_name,
+        birth_date=appointment.birth_date.isoformat(),
+        topic=appointment.topic,
+        note=appointment.note,
+        kind=appointment.kind.value,
+        move_of=appointment.id,
+    )
+    intro = person.texts._("Choose a new time for {when}.").format(
+        when=_when(person.texts, appointment.starts_at)
+    )
+    await show_days(person, context, week=0, intro=intro)
 
 
 async def _send_confirmation(person: Who, context: Context, appointment: Appointment) -> None:
@@ -634,7 +712,12 @@ async def show_appointments(person: Who, context: Context) -> None:
             context,
             person.chat_id,
             text,
-            keyboard([button(t._("Cancel"), Action.APPOINTMENT_CANCEL, appointment.id)]),
+            keyboard(
+                [
+                    button(t._("Move"), Action.APPOINTMENT_MOVE, appointment.id),
+                    button(t._("Cancel"), Action.APPOINTMENT_CANCEL, appointment.id),
+                ]
+            ),
         )
     await send_main_menu(person, context)
 

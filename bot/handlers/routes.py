@@ -83,6 +83,7 @@ BUTTONS: dict[Action, ButtonHandler] = {
     Action.BOOK_BACK: booking.on_back,
     Action.APPOINTMENT_CANCEL: booking.on_cancel,
     Action.APPOINTMENT_DETAILS: booking.on_details,
+    Action.APPOINTMENT_MOVE: booking.on_move,
 }
 
 TextHandler = Callable[[Update, Context, Who], Awaitable[bool]]

@@ -162,6 +162,35 @@ class AppointmentStore:
         )
         return [Busy(from_epoch(r["starts_at"]), from_epoch(r["ends_at"])) for r in rows]
 
+    async def move(
+        self,
+        appointment_id: int,
+        specialist_id: int,
+        starts_at: datetime,
+        ends_at: datetime,
+        buffer: timedelta,
+    ) -> Appointment:
+        """One UPDATE: the new time is taken in the same step the old one is given up, so a
+        failure leaves the old appointment exactly as it was. SEQUENCE goes up for calendars."""
+        try:
+            changed = await self._db.execute(
+                "UPDATE appointments SET specialist_id = ?, starts_at = ?, ends_at = ?,"
+                " blocked_until = ?, sequence = sequence + 1 WHERE id = ? AND status = 'booked'",
+                (
+                    specialist_id,
+                    to_epoch(starts_at),
+                    to_epoch(ends_at),
+                    to_epoch(ends_at + buffer),
+                    appointment_id,
+                ),
+            )
+        except sqlite3.IntegrityError as exc:
+            raise SlotTaken from exc
+        moved = await self.get(appointment_id)
+        if not changed or moved is None:
+            raise SlotTaken
+        return moved
+
     async def cancel(self, appointment_id: int, now: datetime, *, late: bool) -> Appointment | None:
         """None when it was not booked any more (a second tap on Afzeggen changes nothing)."""
         changed = await self._db.execute(

@@ -245,3 +245,45 @@ async def test_no_appointments_says_so(bot: Harness) -> None:
     await onboard(user)
     replies = await user.tap("Mijn afspraken")
     assert "geen afspraken" in replies[-1].text
+
+
+async def test_an_appointment_can_be_moved_and_keeps_its_calendar_uid(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await _to_summary(user)
+    first = next(r for r in await user.tap("Bevestigen") if r.document is not None)
+    replies = await user.tap("Mijn afspraken")
+    await user.tap("Verzetten", message=replies[0])
+    await user.tap("do 26 nov")
+    await user.tap("13:00")
+    replies = [r for r in await user.tap("Bevestigen") if not r.edited]
+    assert "verzet naar donderdag 26 november om 13:00" in replies[0].text
+    moved = next(r for r in replies if r.document is not None)
+    old_event = next(iter(Calendar.from_ical(first.document[1]).walk("VEVENT")))
+    new_event = next(iter(Calendar.from_ical(moved.document[1]).walk("VEVENT")))
+    assert str(new_event["uid"]) == str(old_event["uid"])
+    assert int(new_event["sequence"]) == int(old_event["sequence"]) + 1
+    assert specialist.last.text.startswith("Verzet: dinsdag 24 november om 09:00")
+    (appointment,) = await bot.storage.appointments.upcoming_for_user(user.user_id, bot.clock.now())
+    assert appointment.starts_at.hour == 12  # 13:00 in Amsterdam is 12:00 UTC
+
+
+async def test_a_move_to_a_time_just_taken_keeps_the_old_appointment(bot: Harness) -> None:
+    mover, other = bot.user(501), bot.user(502)
+    await onboard(mover)
+    await onboard(other)
+    await _to_summary(mover)
+    await mover.tap("Bevestigen")
+    replies = await mover.tap("Mijn afspraken")
+    await mover.tap("Verzetten", message=replies[0])
+    await mover.tap("do 26 nov")
+    await mover.tap("13:00")
+    await _to_days(other)
+    await other.tap("do 26 nov")
+    await other.tap("13:00")
+    await other.tap("Bevestigen")
+    replies = await mover.tap("Bevestigen")
+    assert any("blijft zoals hij was" in r.text for r in replies)
+    (kept,) = await bot.storage.appointments.upcoming_for_user(501, bot.clock.now())
+    assert kept.starts_at.hour == 8  # still Tuesday 09:00 in Amsterdam
