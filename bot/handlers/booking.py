@@ -761,10 +761,10 @@ async def on_cancel(update: Update, context: Context, person: Who, cb: Callback)
     await say(context, person.chat_id, intro)
     await _send_calendar(person, context, cancelled, cancelled=True)
     await send_main_menu(person, context)
-    await _notify_cancel(context, cancelled, late=late)
+    await notify_cancelled(context, cancelled, late=late)
 
 
-async def _notify_cancel(context: Context, appointment: Appointment, *, late: bool) -> None:
+async def notify_cancelled(context: Context, appointment: Appointment, *, late: bool) -> None:
     t = specialist_texts(context)
     practice = await services(context).storage.practices.by_id(appointment.practice_id)
     if late:

@@ -10,6 +10,7 @@ from telegram import CallbackQuery, Update
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.core.booking import is_late_cancellation
 from bot.core.callback_data import Action, Callback, InvalidCallback, unpack
 from bot.handlers import (
     booking,
@@ -21,7 +22,7 @@ from bot.handlers import (
     specialist,
     tips,
 )
-from bot.handlers.common import Context, Who, who
+from bot.handlers.common import Context, Who, services, who
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,20 @@ async def _menu_button(update: Update, context: Context, person: Who, cb: Callba
     await menu.on_menu_button(update, context, person, cb)
 
 
+async def _erase_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    """Erasing a person frees their appointments: the specialist hears of each, as a cancel."""
+    svc = services(context)
+    now = svc.clock.now()
+    upcoming = []
+    if cb.args[:1] == ("yes",):
+        upcoming = await svc.storage.appointments.upcoming_for_user(person.user_id, now)
+    await menu.on_erase_button(update, context, person, cb)
+    for appointment in upcoming:
+        if await svc.storage.appointments.get(appointment.id) is None:
+            late = is_late_cancellation(appointment.starts_at, now)
+            await booking.notify_cancelled(context, appointment, late=late)
+
+
 async def _stop_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
     await menu.stop_flow(person, context)
 
@@ -61,7 +76,7 @@ BUTTONS: dict[Action, ButtonHandler] = {
     Action.PRIVACY_OK: onboarding.on_privacy_ok,
     Action.MENU: _menu_button,
     Action.HELP_NOW: _help_now_button,
-    Action.ERASE: menu.on_erase_button,
+    Action.ERASE: _erase_button,
     Action.SET_LANGUAGE: menu.on_set_language,
     Action.STOP: _stop_button,
     Action.ASK_SEND: questions.on_send_button,

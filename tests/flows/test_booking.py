@@ -287,3 +287,17 @@ async def test_a_move_to_a_time_just_taken_keeps_the_old_appointment(bot: Harnes
     assert any("blijft zoals hij was" in r.text for r in replies)
     (kept,) = await bot.storage.appointments.upcoming_for_user(501, bot.clock.now())
     assert kept.starts_at.hour == 8  # still Tuesday 09:00 in Amsterdam
+
+
+async def test_erasing_everything_cancels_the_appointments_and_tells_the_specialist(
+    bot: Harness,
+) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await _to_summary(user)
+    await user.tap("Bevestigen")
+    await user.send("/verwijder")
+    await user.tap("Ja, wis alles")
+    assert "afgezegd" in specialist.last.text.lower()
+    assert await bot.storage.appointments.upcoming_for_user(user.user_id, bot.clock.now()) == []
