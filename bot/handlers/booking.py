@@ -505,7 +505,7 @@ async def on_confirm(update: Update, context: Context, person: Who, cb: Callback
     await svc.storage.flows.clear(person.user_id)
     log.info("appointment %d booked", appointment.id)
     await _send_confirmation(person, context, appointment)
-    await _notify_booking(context, appointment)
+    await tell_specialists(context, appointment, NEW_APPOINTMENT)
 
 
 async def _confirm_move(
@@ -540,16 +540,7 @@ async def _confirm_move(
     )
     await _send_calendar(person, context, moved, cancelled=False)
     await send_main_menu(person, context)
-    ts = specialist_texts(context)
-    practice = await svc.storage.practices.by_id(moved.practice_id)
-    text = ts._("Moved: {before} is now {when}, {practice}, {kind}.").format(
-        before=_when(ts, old.starts_at),
-        when=_when(ts, moved.starts_at),
-        practice=escape(practice.name if practice else ""),
-        kind=ts._(KIND_LABELS[moved.kind]),
-    )
-    markup = keyboard([button(ts._("Details"), Action.APPOINTMENT_DETAILS, moved.id)])
-    await notify_specialists(context, moved.practice_id, text, markup)
+    await tell_specialists(context, moved, MOVED_APPOINTMENT, before=old.starts_at)
 
 
 async def on_move(update: Update, context: Context, person: Who, cb: Callback) -> None:
@@ -633,11 +624,21 @@ async def _send_calendar(
     await context.bot.send_document(person.chat_id, data, filename="afspraak.ics", caption=caption)
 
 
-async def _notify_booking(context: Context, appointment: Appointment) -> None:
+NEW_APPOINTMENT = N_("New appointment: {when}, {practice}, {kind}.")
+MOVED_APPOINTMENT = N_("Moved: {before} is now {when}, {practice}, {kind}.")
+CANCELLED_APPOINTMENT = N_("Cancelled: {when}, {practice}, {kind}.")
+LATE_CANCELLED_APPOINTMENT = N_("Late cancellation: {when}, {practice}, {kind}.")
+
+
+async def tell_specialists(
+    context: Context, appointment: Appointment, template: str, before: datetime | None = None
+) -> None:
+    """Time, practice and kind only, as a lock screen shows it; the rest after a tap on Details."""
     t = specialist_texts(context)
     practice = await services(context).storage.practices.by_id(appointment.practice_id)
-    text = t._("New appointment: {when}, {practice}, {kind}.").format(
+    text = t._(template).format(
         when=_when(t, appointment.starts_at),
+        before=_when(t, before) if before else "",
         practice=escape(practice.name if practice else ""),
         kind=t._(KIND_LABELS[appointment.kind]),
     )
@@ -765,19 +766,8 @@ async def on_cancel(update: Update, context: Context, person: Who, cb: Callback)
 
 
 async def notify_cancelled(context: Context, appointment: Appointment, *, late: bool) -> None:
-    t = specialist_texts(context)
-    practice = await services(context).storage.practices.by_id(appointment.practice_id)
-    if late:
-        template = t._("Late cancellation: {when}, {practice}, {kind}.")
-    else:
-        template = t._("Cancelled: {when}, {practice}, {kind}.")
-    text = template.format(
-        when=_when(t, appointment.starts_at),
-        practice=escape(practice.name if practice else ""),
-        kind=t._(KIND_LABELS[appointment.kind]),
-    )
-    markup = keyboard([button(t._("Details"), Action.APPOINTMENT_DETAILS, appointment.id)])
-    await notify_specialists(context, appointment.practice_id, text, markup)
+    template = LATE_CANCELLED_APPOINTMENT if late else CANCELLED_APPOINTMENT
+    await tell_specialists(context, appointment, template)
 
 
 async def on_details(update: Update, context: Context, person: Who, cb: Callback) -> None:
