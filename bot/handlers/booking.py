@@ -323,7 +323,7 @@ async def show_days(person: Who, context: Context, week: int, intro: str | None 
         paging.append(button(t._("Later"), Action.BOOK_WEEK, week + 1))
     if paging:
         rows.append(paging)
-    rows.append(_nav(t, Step.NOTE))
+    rows.append(_nav(t, None if flow.data.get("move_of") else Step.NOTE))
     length = int(LENGTH[kind].total_seconds() // 60)
     text = t._("A {kind} of {minutes} minutes. Which day suits you?").format(
         kind=t._(KIND_LABELS[kind]), minutes=length

@@ -301,3 +301,15 @@ async def test_erasing_everything_cancels_the_appointments_and_tells_the_special
     await user.tap("Ja, wis alles")
     assert "afgezegd" in specialist.last.text.lower()
     assert await bot.storage.appointments.upcoming_for_user(user.user_id, bot.clock.now()) == []
+
+
+async def test_moving_offers_stop_but_no_way_back_into_the_booking_questions(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await _to_summary(user)
+    await user.tap("Bevestigen")
+    replies = await user.tap("Mijn afspraken")
+    replies = await user.tap("Verzetten", message=replies[0])
+    assert "Kies een nieuwe tijd" in replies[-1].text
+    assert "Terug" not in replies[-1].labels
+    assert "Stoppen" in replies[-1].labels
