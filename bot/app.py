@@ -13,7 +13,7 @@ from telegram.request import BaseRequest
 from bot.content import load_indexes
 from bot.core.clock import PRACTICE_TZ, Clock, SystemClock
 from bot.core.models import Language
-from bot.handlers import questions, routes
+from bot.handlers import booking, questions, routes
 from bot.handlers.common import Services
 from bot.i18n import Catalogs, Texts
 from bot.ratelimit import UrgentFirstRateLimiter
@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 FLOW_PURGE_EVERY = timedelta(hours=1)
 QUESTION_CHECK_EVERY = timedelta(minutes=15)
+OFFER_CHECK_EVERY = timedelta(minutes=1)
 
 
 def command_list(t: Texts) -> list[BotCommand]:
@@ -117,6 +118,9 @@ async def prepare(application: Application) -> None:
         application.job_queue.run_repeating(
             _remind_about_questions, interval=QUESTION_CHECK_EVERY, first=timedelta(seconds=30)
         )
+        application.job_queue.run_repeating(
+            _expire_waitlist_offers, interval=OFFER_CHECK_EVERY, first=timedelta(seconds=10)
+        )
 
 
 async def _purge_expired_flows(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -126,6 +130,10 @@ async def _purge_expired_flows(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _remind_about_questions(context: ContextTypes.DEFAULT_TYPE) -> None:
     await questions.remind_specialists(context)
+
+
+async def _expire_waitlist_offers(context: ContextTypes.DEFAULT_TYPE) -> None:
+    await booking.expire_offers(context)
 
 
 async def teardown(application: Application) -> None:

@@ -42,6 +42,10 @@ class Action(StrEnum):
     APPOINTMENT_CANCEL = "acan"  # arg: appointment id; second arg "yes" to confirm
     APPOINTMENT_DETAILS = "adet"  # arg: appointment id (specialist)
     APPOINTMENT_MOVE = "amove"  # arg: appointment id
+    WAITLIST_JOIN = "wjoin"
+    WAITLIST_YES = "wyes"  # arg: waitlist entry id
+    WAITLIST_NO = "wno"  # arg: waitlist entry id
+    WAITLIST_LEAVE = "wleave"  # arg: waitlist entry id
 
 
 class InvalidCallback(ValueError):

@@ -11,6 +11,7 @@ import logging
 from datetime import date, datetime, timedelta
 
 from telegram import Update
+from telegram.error import TelegramError
 
 from bot.core.birthdate import age_on, parse_birth_date
 from bot.core.booking import (
@@ -28,6 +29,7 @@ from bot.core.callback_data import Action, Callback, is_number
 from bot.core.clock import PRACTICE_TZ, from_epoch, to_epoch
 from bot.core.ics import appointment_ics
 from bot.core.models import Practice, Role
+from bot.core.slots import DEFAULT_NOTICE
 from bot.core.text import cap
 from bot.handlers.common import (
     Context,
@@ -45,7 +47,7 @@ from bot.handlers.onboarding import share_link
 from bot.handlers.questions import notify_specialists, specialist_texts
 from bot.i18n import N_, Texts
 from bot.scheduling import Offer, book, move, offers
-from bot.storage import NewAppointment
+from bot.storage import NewAppointment, WaitlistEntry
 
 log = logging.getLogger(__name__)
 
@@ -300,11 +302,16 @@ async def show_days(person: Who, context: Context, week: int, intro: str | None 
     if not days:
         practice = await _practice(person, context)
         phone = escape(practice.phone) if practice else ""
-        await services(context).storage.flows.clear(person.user_id)
         text = t._(
-            "Sorry, there is no free time in the coming weeks. Please call the practice: {phone}."
+            "Sorry, there is no free time in the coming weeks. Join the waitlist, or call the "
+            "practice: {phone}."
         ).format(phone=phone)
-        await send_main_menu(person, context, intro=text)
+        await say(
+            context,
+            person.chat_id,
+            text,
+            keyboard([button(t._("Join the waitlist"), Action.WAITLIST_JOIN)], _nav(t, None)),
+        )
         return
     shown = [d for d in days if first_day <= d <= last_day]
     day_buttons = [
@@ -323,6 +330,8 @@ async def show_days(person: Who, context: Context, week: int, intro: str | None 
         paging.append(button(t._("Later"), Action.BOOK_WEEK, week + 1))
     if paging:
         rows.append(paging)
+    if not flow.data.get("move_of"):
+        rows.append([button(t._("No time fits: waitlist"), Action.WAITLIST_JOIN)])
     rows.append(_nav(t, None if flow.data.get("move_of") else Step.NOTE))
     length = int(LENGTH[kind].total_seconds() // 60)
     text = t._("A {kind} of {minutes} minutes. Which day suits you?").format(
@@ -541,6 +550,7 @@ async def _confirm_move(
     await _send_calendar(person, context, moved, cancelled=False)
     await send_main_menu(person, context)
     await tell_specialists(context, moved, MOVED_APPOINTMENT, before=old.starts_at)
+    await offer_freed_time(context, moved.practice_id)
 
 
 async def on_move(update: Update, context: Context, person: Who, cb: Callback) -> None:
@@ -700,8 +710,21 @@ async def show_appointments(person: Who, context: Context) -> None:
     t = person.texts
     svc = services(context)
     upcoming = await svc.storage.appointments.upcoming_for_user(person.user_id, svc.clock.now())
+    waiting = await svc.storage.waitlist.for_user(person.user_id)
+    for entry in waiting:
+        await say(
+            context,
+            person.chat_id,
+            t._("On the waitlist: {kind} for {name}.").format(
+                kind=t._(KIND_LABELS[entry.kind]), name=escape(entry.first_name)
+            ),
+            keyboard([button(t._("Leave the waitlist"), Action.WAITLIST_LEAVE, entry.id)]),
+        )
     if not upcoming:
-        await send_main_menu(person, context, intro=t._("You have no upcoming appointments."))
+        if not waiting:
+            await send_main_menu(person, context, intro=t._("You have no upcoming appointments."))
+        else:
+            await send_main_menu(person, context)
         return
     for appointment in upcoming:
         text = t._("{when}: {kind} for {name}.").format(
@@ -763,6 +786,7 @@ async def on_cancel(update: Update, context: Context, person: Who, cb: Callback)
     await _send_calendar(person, context, cancelled, cancelled=True)
     await send_main_menu(person, context)
     await notify_cancelled(context, cancelled, late=late)
+    await offer_freed_time(context, cancelled.practice_id)
 
 
 async def notify_cancelled(context: Context, appointment: Appointment, *, late: bool) -> None:
@@ -797,3 +821,163 @@ async def on_details(update: Update, context: Context, person: Who, cb: Callback
     if appointment.status != "booked":
         lines.append(t._("Cancelled."))
     await say(context, person.chat_id, "\n".join(lines))
+
+
+# -- the waitlist ---------------------------------------------------------------------------------
+
+OFFER_VALID_FOR = timedelta(hours=2)
+
+
+async def on_waitlist_join(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    flow = person.flow
+    t = person.texts
+    if flow is None or flow.flow != FLOW or flow.step != Step.DAY or person.profile is None:
+        await _gone(person, context)
+        return
+    svc = services(context)
+    kind, _ = await _kind_and_offers(person, context, flow.data)
+    entry = await svc.storage.waitlist.join(
+        person.user_id,
+        person.profile.practice_id or 0,
+        kind,
+        ForWhom(flow.data["for_whom"]),
+        str(flow.data["first_name"]),
+        date.fromisoformat(str(flow.data["birth_date"])),
+        str(flow.data["topic"]),
+        flow.data.get("note"),
+        svc.clock.now(),
+    )
+    await drop_buttons(update.effective_message)
+    await svc.storage.flows.clear(person.user_id)
+    await say(
+        context,
+        person.chat_id,
+        t._(
+            "You are on the waitlist. When a time comes free, you get a message here and can "
+            "take it with one tap."
+        ),
+        keyboard([button(t._("Leave the waitlist"), Action.WAITLIST_LEAVE, entry.id)]),
+    )
+    await send_main_menu(person, context)
+
+
+async def offer_freed_time(context: Context, practice_id: int) -> bool:
+    """Offer the earliest free time to the first person waiting; one open offer at a time."""
+    svc = services(context)
+    now = svc.clock.now()
+    if await svc.storage.waitlist.has_open_offer(practice_id, now):
+        return False
+    for entry in await svc.storage.waitlist.waiting(practice_id):
+        found = await offers(svc.storage, practice_id, entry.kind, now)
+        start = next((o.start for o in found if o.start != entry.declined_start), None)
+        if start is None:
+            continue
+        expires = min(now + OFFER_VALID_FOR, start - DEFAULT_NOTICE)
+        if expires <= now or not await svc.storage.waitlist.offer(entry.id, start, expires):
+            continue
+        asker = await svc.storage.users.get(entry.telegram_user_id)
+        if asker is None:
+            continue
+        t = svc.catalogs[asker.language]
+        text = t._("A time has come free: {when}. Do you want it? Tap before {until}.").format(
+            when=_when(t, start), until=t.time(expires)
+        )
+        markup = keyboard(
+            [
+                button(t._("Yes, please"), Action.WAITLIST_YES, entry.id),
+                button(t._("No, thank you"), Action.WAITLIST_NO, entry.id),
+            ],
+            [button(t._("Leave the waitlist"), Action.WAITLIST_LEAVE, entry.id)],
+        )
+        try:
+            await context.bot.send_message(entry.telegram_user_id, text, reply_markup=markup)
+        except TelegramError as exc:
+            log.warning("waitlist offer %d not delivered (%s)", entry.id, type(exc).__name__)
+            await svc.storage.waitlist.close(entry.id, "left")
+            continue
+        return True
+    return False
+
+
+async def _own_entry(person: Who, context: Context, cb: Callback) -> WaitlistEntry | None:
+    value = cb.arg()
+    entry = await services(context).storage.waitlist.get(int(value)) if is_number(value) else None
+    return entry if entry is not None and entry.telegram_user_id == person.user_id else None
+
+
+async def on_waitlist_yes(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    t = person.texts
+    svc = services(context)
+    now = svc.clock.now()
+    entry = await _own_entry(person, context, cb)
+    await drop_buttons(update.effective_message)
+    if (
+        entry is None
+        or entry.status != "offered"
+        or entry.offer_start is None
+        or entry.offer_expires_at is None
+        or entry.offer_expires_at <= now
+    ):
+        await send_main_menu(person, context, intro=t._("Sorry, this offer is no longer valid."))
+        return
+    details = NewAppointment(
+        telegram_user_id=person.user_id,
+        practice_id=entry.practice_id,
+        specialist_id=0,
+        kind=entry.kind,
+        starts_at=entry.offer_start,
+        ends_at=entry.offer_start,
+        buffer=timedelta(0),
+        for_whom=entry.for_whom,
+        first_name=entry.first_name,
+        birth_date=entry.birth_date,
+        topic=entry.topic,
+        note=entry.note,
+    )
+    try:
+        appointment = await book(svc.storage, details, now)
+    except (SlotTaken, SlotNotOffered, TooManyAppointments, IntakeAlreadyOpen):
+        await svc.storage.waitlist.back_to_waiting(entry.id, svc.clock.now())
+        await send_main_menu(
+            person, context, intro=t._("Sorry, that time is gone. You stay on the waitlist.")
+        )
+        await offer_freed_time(context, entry.practice_id)
+        return
+    await svc.storage.waitlist.close(entry.id, "booked")
+    await _send_confirmation(person, context, appointment)
+    await tell_specialists(context, appointment, NEW_APPOINTMENT)
+
+
+async def on_waitlist_no(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    entry = await _own_entry(person, context, cb)
+    await drop_buttons(update.effective_message)
+    if entry is not None and await services(context).storage.waitlist.back_to_waiting(
+        entry.id, services(context).clock.now()
+    ):
+        await send_main_menu(
+            person, context, intro=person.texts._("Okay. You stay on the waitlist.")
+        )
+        await offer_freed_time(context, entry.practice_id)
+        return
+    await send_main_menu(person, context)
+
+
+async def on_waitlist_leave(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    entry = await _own_entry(person, context, cb)
+    await drop_buttons(update.effective_message)
+    if entry is not None and await services(context).storage.waitlist.close(entry.id, "left"):
+        await send_main_menu(person, context, intro=person.texts._("You are off the waitlist."))
+        if entry.status == "offered":
+            await offer_freed_time(context, entry.practice_id)
+        return
+    await send_main_menu(person, context, intro=person.texts._("You are not on the waitlist."))
+
+
+async def expire_offers(context: Context) -> int:
+    """Expired offers go to the next person; the database says which, the job only looks."""
+    svc = services(context)
+    expired = await svc.storage.waitlist.expired_offers(svc.clock.now())
+    for entry in expired:
+        if await svc.storage.waitlist.back_to_waiting(entry.id, svc.clock.now()):
+            await offer_freed_time(context, entry.practice_id)
+    return len(expired)

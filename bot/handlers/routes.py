@@ -61,6 +61,7 @@ async def _erase_button(update: Update, context: Context, person: Who, cb: Callb
         if await svc.storage.appointments.get(appointment.id) is None:
             late = is_late_cancellation(appointment.starts_at, now)
             await booking.notify_cancelled(context, appointment, late=late)
+            await booking.offer_freed_time(context, appointment.practice_id)
 
 
 async def _stop_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
@@ -99,6 +100,10 @@ BUTTONS: dict[Action, ButtonHandler] = {
     Action.APPOINTMENT_CANCEL: booking.on_cancel,
     Action.APPOINTMENT_DETAILS: booking.on_details,
     Action.APPOINTMENT_MOVE: booking.on_move,
+    Action.WAITLIST_JOIN: booking.on_waitlist_join,
+    Action.WAITLIST_YES: booking.on_waitlist_yes,
+    Action.WAITLIST_NO: booking.on_waitlist_no,
+    Action.WAITLIST_LEAVE: booking.on_waitlist_leave,
 }
 
 TextHandler = Callable[[Update, Context, Who], Awaitable[bool]]

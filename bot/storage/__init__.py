@@ -11,6 +11,7 @@ from bot.storage.database import Database, MigrationFailed, SchemaTooNew, Storag
 from bot.storage.practices import PracticeStore, RedeemResult, SpecialistStore
 from bot.storage.questions import Question, QuestionStore
 from bot.storage.users import FlowStore, UserStore
+from bot.storage.waitlist import WaitlistEntry, WaitlistStore
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Storage:
     questions: QuestionStore
     availability: AvailabilityStore
     appointments: AppointmentStore
+    waitlist: WaitlistStore
 
     @classmethod
     def at(cls, path: str | Path) -> Storage:
@@ -38,6 +40,7 @@ class Storage:
             questions=QuestionStore(db),
             availability=AvailabilityStore(db),
             appointments=AppointmentStore(db),
+            waitlist=WaitlistStore(db),
         )
 
     async def open(self, *, migrate: bool = True) -> None:
@@ -58,6 +61,7 @@ __all__ = [
     "SchemaTooNew",
     "Storage",
     "StorageError",
+    "WaitlistEntry",
     "open_storage",
 ]
 

@@ -1,0 +1,107 @@
+"""The waitlist: join when no time fits, get a freed time offered, one person at a time."""
+
+from datetime import timedelta
+
+from telegram.ext import CallbackContext
+
+from bot.fakeapi.harness import FakeUser
+from bot.handlers.booking import expire_offers
+from tests.flows.conftest import Harness, onboard
+
+
+async def _to_days(user: FakeUser, name: str = "Sam") -> None:
+    await user.tap("Afspraak maken")
+    await user.tap("Voor mijn kind")
+    await user.send(name)
+    await user.send("01-05-2016")
+    await user.tap("Slapen")
+    await user.tap("Overslaan")
+
+
+async def _join(user: FakeUser) -> None:
+    await _to_days(user)
+    await user.tap("Geen tijd past: wachtlijst")
+
+
+async def _book_and_cancel(user: FakeUser) -> None:
+    await _to_days(user, name="Noor")
+    await user.tap(user.last.labels[0])
+    await user.tap(user.last.labels[0])
+    await user.tap("Bevestigen")
+    replies = await user.tap("Mijn afspraken")
+    await user.tap("Afzeggen", message=replies[0])
+    await user.tap("Ja, afzeggen")
+
+
+async def test_joining_the_waitlist_is_confirmed_and_listed(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await _to_days(user)
+    replies = await user.tap("Geen tijd past: wachtlijst")
+    assert any("Je staat op de wachtlijst" in r.text for r in replies)
+    replies = await user.tap("Mijn afspraken")
+    assert "Op de wachtlijst: kennismakingsgesprek voor Sam" in replies[0].text
+
+
+async def test_a_freed_time_is_offered_and_booked_with_one_tap(bot: Harness) -> None:
+    waiting, other = bot.user(501), bot.user(502)
+    await onboard(waiting)
+    await onboard(other)
+    await _join(waiting)
+    await _book_and_cancel(other)
+    offer = waiting.last
+    assert offer.text.startswith("Er is een tijd vrijgekomen")
+    replies = [r for r in await waiting.tap("Ja, graag") if not r.edited]
+    assert "Je afspraak staat vast" in replies[0].text
+    assert len(await bot.storage.appointments.upcoming_for_user(501, bot.clock.now())) == 1
+    assert await bot.storage.waitlist.for_user(501) == []
+
+
+async def test_an_expired_offer_goes_to_the_next_person(bot: Harness) -> None:
+    first, second, other = bot.user(501), bot.user(502), bot.user(503)
+    for user in (first, second, other):
+        await onboard(user)
+    await _join(first)
+    await _join(second)
+    await _book_and_cancel(other)
+    offer = first.last
+    assert offer.text.startswith("Er is een tijd vrijgekomen")
+    assert not second.last.text.startswith("Er is een tijd vrijgekomen")
+    bot.clock.advance(timedelta(hours=2, minutes=1))
+    assert await expire_offers(CallbackContext(bot.application)) == 1
+    assert second.last.text.startswith("Er is een tijd vrijgekomen")
+    replies = await first.tap("Ja, graag", message=offer)
+    assert "geldt niet meer" in replies[-1].text
+
+
+async def test_declining_passes_the_offer_on(bot: Harness) -> None:
+    first, second, other = bot.user(501), bot.user(502), bot.user(503)
+    for user in (first, second, other):
+        await onboard(user)
+    await _join(first)
+    await _join(second)
+    await _book_and_cancel(other)
+    replies = await first.tap("Nee, dank je")
+    assert "Je blijft op de wachtlijst" in replies[-1].text
+    assert second.last.text.startswith("Er is een tijd vrijgekomen")
+
+
+async def test_leaving_the_waitlist_is_one_tap(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await _join(user)
+    replies = await user.tap("Van de wachtlijst af")
+    assert "Je staat niet meer op de wachtlijst" in replies[-1].text
+    assert await bot.storage.waitlist.for_user(user.user_id) == []
+
+
+async def test_someone_elses_offer_cannot_be_taken(bot: Harness) -> None:
+    waiting, other, stranger = bot.user(501), bot.user(502), bot.user(503)
+    for user in (waiting, other, stranger):
+        await onboard(user)
+    await _join(waiting)
+    await _book_and_cancel(other)
+    (entry,) = await bot.storage.waitlist.for_user(501)
+    replies = await stranger.tap_data(f"wyes:{entry.id}", stranger.last.message_id)
+    assert "geldt niet meer" in replies[-1].text
+    assert await bot.storage.appointments.upcoming_for_user(503, bot.clock.now()) == []
