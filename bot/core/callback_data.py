@@ -43,6 +43,7 @@ class Action(StrEnum):
     APPOINTMENT_DETAILS = "adet"  # arg: appointment id (specialist)
     APPOINTMENT_MOVE = "amove"  # arg: appointment id
     WAITLIST_JOIN = "wjoin"
+    WAITLIST_EARLIER = "wearly"  # arg: appointment id
     WAITLIST_YES = "wyes"  # arg: waitlist entry id
     WAITLIST_NO = "wno"  # arg: waitlist entry id
     WAITLIST_LEAVE = "wleave"  # arg: waitlist entry id

@@ -740,6 +740,7 @@ async def show_appointments(person: Who, context: Context) -> None:
                 [
                     button(t._("Move"), Action.APPOINTMENT_MOVE, appointment.id),
                     button(t._("Cancel"), Action.APPOINTMENT_CANCEL, appointment.id),
+                    button(t._("Earlier?"), Action.WAITLIST_EARLIER, appointment.id),
                 ]
             ),
         )
@@ -861,6 +862,43 @@ async def on_waitlist_join(update: Update, context: Context, person: Who, cb: Ca
     await send_main_menu(person, context)
 
 
+async def on_waitlist_earlier(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    """Eerder dan mijn afspraak: wait for an earlier time and take it with one tap."""
+    svc = services(context)
+    value = cb.arg()
+    appointment = await svc.storage.appointments.get(int(value)) if is_number(value) else None
+    if (
+        appointment is None
+        or appointment.telegram_user_id != person.user_id
+        or appointment.status != "booked"
+    ):
+        await _gone(person, context)
+        return
+    entry = await svc.storage.waitlist.join(
+        person.user_id,
+        appointment.practice_id,
+        appointment.kind,
+        appointment.for_whom,
+        appointment.first_name,
+        appointment.birth_date,
+        appointment.topic,
+        appointment.note,
+        svc.clock.now(),
+        earlier_than=appointment.id,
+    )
+    t = person.texts
+    await say(
+        context,
+        person.chat_id,
+        t._(
+            "You are on the waitlist for a time before {when}. If one comes free, you can take "
+            "it with one tap; your appointment then moves."
+        ).format(when=_when(t, appointment.starts_at)),
+        keyboard([button(t._("Leave the waitlist"), Action.WAITLIST_LEAVE, entry.id)]),
+    )
+    await send_main_menu(person, context)
+
+
 async def offer_freed_time(context: Context, practice_id: int) -> bool:
     """Offer the earliest free time to the first person waiting; one open offer at a time."""
     svc = services(context)
@@ -869,7 +907,21 @@ async def offer_freed_time(context: Context, practice_id: int) -> bool:
         return False
     for entry in await svc.storage.waitlist.waiting(practice_id):
         found = await offers(svc.storage, practice_id, entry.kind, now)
-        start = next((o.start for o in found if o.start != entry.declined_start), None)
+        before = None
+        if entry.earlier_than is not None:
+            current = await svc.storage.appointments.get(entry.earlier_than)
+            if current is None or current.status != "booked":
+                await svc.storage.waitlist.close(entry.id, "left")
+                continue
+            before = current.starts_at
+        start = next(
+            (
+                o.start
+                for o in found
+                if o.start != entry.declined_start and (before is None or o.start < before)
+            ),
+            None,
+        )
         if start is None:
             continue
         expires = min(now + OFFER_VALID_FOR, start - DEFAULT_NOTICE)
@@ -935,7 +987,13 @@ async def on_waitlist_yes(update: Update, context: Context, person: Who, cb: Cal
         note=entry.note,
     )
     try:
-        appointment = await book(svc.storage, details, now)
+        if entry.earlier_than is not None:
+            current = await svc.storage.appointments.get(entry.earlier_than)
+            if current is None or current.status != "booked":
+                raise SlotNotOffered
+            appointment = await move(svc.storage, current, entry.offer_start, now)
+        else:
+            appointment = await book(svc.storage, details, now)
     except (SlotTaken, SlotNotOffered, TooManyAppointments, IntakeAlreadyOpen):
         await svc.storage.waitlist.back_to_waiting(entry.id, svc.clock.now())
         await send_main_menu(

@@ -101,6 +101,7 @@ BUTTONS: dict[Action, ButtonHandler] = {
     Action.APPOINTMENT_DETAILS: booking.on_details,
     Action.APPOINTMENT_MOVE: booking.on_move,
     Action.WAITLIST_JOIN: booking.on_waitlist_join,
+    Action.WAITLIST_EARLIER: booking.on_waitlist_earlier,
     Action.WAITLIST_YES: booking.on_waitlist_yes,
     Action.WAITLIST_NO: booking.on_waitlist_no,
     Action.WAITLIST_LEAVE: booking.on_waitlist_leave,

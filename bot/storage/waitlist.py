@@ -23,6 +23,7 @@ class WaitlistEntry:
     birth_date: date
     topic: str
     note: str | None
+    earlier_than: int | None
     status: str
     offer_start: datetime | None
     offer_expires_at: datetime | None
@@ -43,6 +44,7 @@ def _entry(row: aiosqlite.Row) -> WaitlistEntry:
         birth_date=date.fromisoformat(row["birth_date"]),
         topic=row["topic"],
         note=row["note"],
+        earlier_than=row["earlier_than"],
         status=row["status"],
         offer_start=moment(row["offer_start"]),
         offer_expires_at=moment(row["offer_expires_at"]),
@@ -65,24 +67,36 @@ class WaitlistStore:
         topic: str,
         note: str | None,
         now: datetime,
+        *,
+        earlier_than: int | None = None,
     ) -> WaitlistEntry:
         """One place per person on the list: joining again keeps the earlier place."""
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
                 "SELECT id FROM waitlist WHERE telegram_user_id = ? AND practice_id = ?"
                 " AND status IN ('waiting', 'offered') AND lower(first_name) = lower(?)"
-                " AND birth_date = ?",
-                (telegram_user_id, practice_id, first_name, birth_date.isoformat()),
+                " AND birth_date = ? AND earlier_than IS ?",
+                (telegram_user_id, practice_id, first_name, birth_date.isoformat(), earlier_than),
             )
             row = await cursor.fetchone()
             if row is None:
                 cursor = await conn.execute(
                     "INSERT INTO waitlist (telegram_user_id, practice_id, kind, for_whom,"
-                    " first_name, birth_date, topic, note, joined_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (telegram_user_id, practice_id, kind.value, for_whom.value, first_name,
-                     birth_date.isoformat(), topic, note, to_epoch(now)),
-                )  # fmt: skip
+                    " first_name, birth_date, topic, note, earlier_than, joined_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        telegram_user_id,
+                        practice_id,
+                        kind.value,
+                        for_whom.value,
+                        first_name,
+                        birth_date.isoformat(),
+                        topic,
+                        note,
+                        earlier_than,
+                        to_epoch(now),
+                    ),
+                )
                 entry_id = cursor.lastrowid
             else:
                 entry_id = row["id"]

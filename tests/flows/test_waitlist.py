@@ -105,3 +105,23 @@ async def test_someone_elses_offer_cannot_be_taken(bot: Harness) -> None:
     replies = await stranger.tap_data(f"wyes:{entry.id}", stranger.last.message_id)
     assert "geldt niet meer" in replies[-1].text
     assert await bot.storage.appointments.upcoming_for_user(503, bot.clock.now()) == []
+
+
+async def test_earlier_than_my_appointment_moves_it_with_one_tap(bot: Harness) -> None:
+    waiting, other = bot.user(501), bot.user(502)
+    await onboard(waiting)
+    await onboard(other)
+    await _to_days(waiting)
+    await waiting.tap("do 26 nov")
+    await waiting.tap("13:00")
+    await waiting.tap("Bevestigen")
+    replies = await waiting.tap("Mijn afspraken")
+    replies = await waiting.tap("Eerder?", message=replies[0])
+    assert any("vóór donderdag 26 november om 13:00" in r.text for r in replies)
+    await _book_and_cancel(other)
+    offer = waiting.last
+    assert offer.text.startswith("Er is een tijd vrijgekomen: dinsdag 24 november om 09:00")
+    await waiting.tap("Ja, graag")
+    (moved,) = await bot.storage.appointments.upcoming_for_user(501, bot.clock.now())
+    assert moved.starts_at.hour == 8  # 09:00 in Amsterdam is 08:00 UTC
+    assert moved.sequence == 1

@@ -11,6 +11,8 @@ CREATE TABLE waitlist (
     birth_date        TEXT    NOT NULL,
     topic             TEXT    NOT NULL,
     note              TEXT,
+    -- Set for "eerder dan mijn afspraak": only earlier times are offered, and taking one moves it.
+    earlier_than      INTEGER REFERENCES appointments (id) ON DELETE CASCADE,
     joined_at         INTEGER NOT NULL,
     status            TEXT    NOT NULL DEFAULT 'waiting'
                       CHECK (status IN ('waiting', 'offered', 'booked', 'left')),
