@@ -553,15 +553,21 @@ async def _confirm_move(
     await offer_freed_time(context, moved.practice_id)
 
 
-async def on_move(update: Update, context: Context, person: Who, cb: Callback) -> None:
-    svc = services(context)
+async def _own_booked_appointment(
+    person: Who, context: Context, cb: Callback
+) -> Appointment | None:
+    """The appointment a button names, if it is this person's and still booked."""
     value = cb.arg()
-    appointment = await svc.storage.appointments.get(int(value)) if is_number(value) else None
-    if (
-        appointment is None
-        or appointment.telegram_user_id != person.user_id
-        or appointment.status != "booked"
-    ):
+    storage = services(context).storage
+    appointment = await storage.appointments.get(int(value)) if is_number(value) else None
+    if appointment is None or appointment.telegram_user_id != person.user_id:
+        return None
+    return appointment if appointment.status == "booked" else None
+
+
+async def on_move(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    appointment = await _own_booked_appointment(person, context, cb)
+    if appointment is None:
         await _gone(person, context)
         return
     await _put(
@@ -865,13 +871,8 @@ async def on_waitlist_join(update: Update, context: Context, person: Who, cb: Ca
 async def on_waitlist_earlier(update: Update, context: Context, person: Who, cb: Callback) -> None:
     """Eerder dan mijn afspraak: wait for an earlier time and take it with one tap."""
     svc = services(context)
-    value = cb.arg()
-    appointment = await svc.storage.appointments.get(int(value)) if is_number(value) else None
-    if (
-        appointment is None
-        or appointment.telegram_user_id != person.user_id
-        or appointment.status != "booked"
-    ):
+    appointment = await _own_booked_appointment(person, context, cb)
+    if appointment is None:
         await _gone(person, context)
         return
     entry = await svc.storage.waitlist.join(
