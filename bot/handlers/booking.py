@@ -272,7 +272,9 @@ async def on_note_skip(update: Update, context: Context, person: Who, cb: Callba
 # -- day and time ---------------------------------------------------------------------------------
 
 
-async def _kind_and_offers(person: Who, context: Context, data: dict) -> tuple[Kind, list[Offer]]:
+async def _talk(person: Who, context: Context, data: dict) -> tuple[Kind, int | None]:
+    """The kind of talk (a first talk unless this person had one before) and the specialist
+    of earlier talks, who is offered first."""
     svc = services(context)
     now = svc.clock.now()
     earlier = await svc.storage.appointments.for_person(
@@ -281,9 +283,16 @@ async def _kind_and_offers(person: Who, context: Context, data: dict) -> tuple[K
     kind = Kind.FOLLOWUP if any(a.starts_at <= now for a in earlier) else Kind.INTAKE
     if data.get("kind") in {k.value for k in Kind}:
         kind = Kind(data["kind"])  # moving keeps the kind of talk it was
-    prefer = earlier[-1].specialist_id if earlier else None
+    return kind, earlier[-1].specialist_id if earlier else None
+
+
+async def _kind_and_offers(person: Who, context: Context, data: dict) -> tuple[Kind, list[Offer]]:
+    svc = services(context)
+    kind, prefer = await _talk(person, context, data)
     practice_id = person.profile.practice_id if person.profile else None
-    found = await offers(svc.storage, practice_id or 0, kind, now, prefer_specialist=prefer)
+    found = await offers(
+        svc.storage, practice_id or 0, kind, svc.clock.now(), prefer_specialist=prefer
+    )
     return kind, found
 
 
@@ -409,7 +418,7 @@ async def on_time(update: Update, context: Context, person: Who, cb: Callback) -
 
 async def show_summary(person: Who, context: Context, data: dict) -> None:
     t = person.texts
-    kind, _ = await _kind_and_offers(person, context, data)
+    kind, _ = await _talk(person, context, data)
     practice = await _practice(person, context)
     start = from_epoch(int(data["start"]))
     lines = [
@@ -452,7 +461,7 @@ async def on_confirm(update: Update, context: Context, person: Who, cb: Callback
     data = flow.data
     svc = services(context)
     now = svc.clock.now()
-    kind, _ = await _kind_and_offers(person, context, data)
+    kind, prefer = await _talk(person, context, data)
     details = NewAppointment(
         telegram_user_id=person.user_id,
         practice_id=person.profile.practice_id or 0,
@@ -470,16 +479,8 @@ async def on_confirm(update: Update, context: Context, person: Who, cb: Callback
     if data.get("move_of") is not None:
         await _confirm_move(update, context, person, int(data["move_of"]), details.starts_at)
         return
-    earlier = await svc.storage.appointments.for_person(
-        person.user_id, details.first_name, details.birth_date
-    )
     try:
-        appointment = await book(
-            svc.storage,
-            details,
-            now,
-            prefer_specialist=earlier[-1].specialist_id if earlier else None,
-        )
+        appointment = await book(svc.storage, details, now, prefer_specialist=prefer)
     except (SlotTaken, SlotNotOffered):
         await drop_buttons(update.effective_message)
         await _put(person, context, Step.DAY)
@@ -842,7 +843,7 @@ async def on_waitlist_join(update: Update, context: Context, person: Who, cb: Ca
         await _gone(person, context)
         return
     svc = services(context)
-    kind, _ = await _kind_and_offers(person, context, flow.data)
+    kind, _ = await _talk(person, context, flow.data)
     entry = await svc.storage.waitlist.join(
         person.user_id,
         person.profile.practice_id or 0,
