@@ -16,6 +16,7 @@ from bot.core.models import Language
 from bot.handlers import booking, questions, routes
 from bot.handlers.common import Services
 from bot.i18n import Catalogs, Texts
+from bot.jobs import reminders as reminder_jobs
 from bot.ratelimit import UrgentFirstRateLimiter
 from bot.seed import seed_practices
 from bot.settings import Settings, SettingsError, load_practice_config
@@ -50,8 +51,12 @@ def build_application(
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
     rate_limit: bool = True,
+    reminder_rate: float | None = reminder_jobs.DEFAULT_RATE,
 ) -> Application:
-    """`request` swaps the HTTP layer (the fake Bot API in tests and the demo)."""
+    """`request` swaps the HTTP layer (the fake Bot API in tests and the demo).
+
+    `reminder_rate` paces reminders (messages a second); None sends them as fast as Telegram takes.
+    """
     clock = clock or SystemClock()
     storage = storage or Storage.at(settings.database_path)
     builder = (
@@ -83,6 +88,7 @@ def build_application(
         settings=settings,
         faq=load_indexes(),
     )
+    application.bot_data["reminders"] = reminder_jobs.ReminderSender(rate=reminder_rate)
     routes.register(application)
     return application
 
@@ -102,6 +108,8 @@ async def prepare(application: Application) -> None:
         raise SettingsError(
             "PRACTICE_CONFIG", "not set, and the database has no practices yet to serve"
         )
+    # Claims older than this start were left by a process that died: their reminders go again.
+    reminder_jobs.sender_of(application).started_at = svc.clock.now()
     purged = await svc.storage.flows.purge_expired(svc.clock.now())
     if purged:
         log.info("purged %d expired flows", purged)
@@ -121,6 +129,9 @@ async def prepare(application: Application) -> None:
         application.job_queue.run_repeating(
             _expire_waitlist_offers, interval=OFFER_CHECK_EVERY, first=timedelta(seconds=10)
         )
+        # Reminders missed while the bot was down are caught up at once; after that each sweep
+        # wakes the next one at the moment something is due.
+        reminder_jobs.schedule(application, svc.clock.now(), svc.clock.now())
 
 
 async def _purge_expired_flows(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -72,7 +72,7 @@ async def move(
     for specialist_id in offer.specialist_ids:
         try:
             return await storage.appointments.move(
-                appointment.id, specialist_id, offer.start, offer.end, BUFFER
+                appointment.id, specialist_id, offer.start, offer.end, BUFFER, now
             )
         except SlotTaken:
             continue

@@ -13,9 +13,14 @@ async def seed_practices(storage: Storage, config: PracticeConfig, clock: Clock)
         [s.as_row() for s in config.specialists],
         clock.now(),
     )
+    for practice_seed in config.practices:
+        practice = await storage.practices.by_code(practice_seed.code)
+        assert practice is not None
+        await storage.reminders.set_policy(practice.id, practice_seed.reminders)
     for seed in config.specialists:
         specialist = await storage.specialists.by_key(seed.key)
         assert specialist is not None
+        await storage.reminders.set_agenda_time(specialist.id, seed.agenda_at)
         for code, hours in seed.hours.items():
             practice = await storage.practices.by_code(code)
             assert practice is not None

@@ -10,11 +10,13 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from bot.core.hours import HoursError, overlapping, parse_hours
+from bot.core.reminders import ReminderPolicy, parse_offset, parse_quiet_hours
 from bot.core.slots import WeeklyHours
 
 DEFAULT_API_URL = "https://api.telegram.org"
@@ -39,6 +41,7 @@ class PracticeSeed:
     address: str
     phone: str
     huisartsenpost: str
+    reminders: ReminderPolicy = field(default_factory=ReminderPolicy)
 
     def as_row(self) -> dict[str, str]:
         return {
@@ -58,6 +61,7 @@ class SpecialistSeed:
     practices: tuple[str, ...]
     # Weekly hours per practice code; a practice left out keeps the hours the database has.
     hours: dict[str, tuple[WeeklyHours, ...]] = field(default_factory=dict)
+    agenda_at: time = time(7, 30)
 
     def as_row(self) -> dict[str, object]:
         return {
@@ -125,6 +129,7 @@ def parse_practice_config(data: Mapping[str, Any]) -> PracticeConfig:
                 address=_text(table, "address", where, required=False),
                 phone=_text(table, "phone", where),
                 huisartsenpost=_text(table, "huisartsenpost", where),
+                reminders=_reminder_policy(table, where),
             )
         )
     if not practices:
@@ -157,12 +162,40 @@ def parse_practice_config(data: Mapping[str, Any]) -> PracticeConfig:
                 title=_text(table, "title", where, required=False) or "praktijkondersteuner jeugd",
                 practices=tuple(served),
                 hours=_hours(table.get("hours", {}), served, where),
+                agenda_at=_clock_time(table, "agenda_at", where, time(7, 30)),
             )
         )
     keys = [s.key for s in specialists]
     if len(set(keys)) != len(keys):
         raise SettingsError("PRACTICE_CONFIG", "two specialists share a key")
     return PracticeConfig(tuple(practices), tuple(specialists))
+
+
+def _reminder_policy(table: Mapping[str, Any], where: str) -> ReminderPolicy:
+    """`reminders_before = ["24h", "2h"]` ([] for none) and `quiet_hours = "21:30-08:00"`."""
+    before = table.get("reminders_before", ["24h", "2h"])
+    if not isinstance(before, list) or not all(isinstance(b, str) for b in before):
+        raise SettingsError(
+            "PRACTICE_CONFIG", f"{where}: 'reminders_before' must list '24h'-style text"
+        )
+    quiet = table.get("quiet_hours", "21:30-08:00")
+    try:
+        return ReminderPolicy(
+            before=tuple(parse_offset(b) for b in before),
+            quiet=parse_quiet_hours(str(quiet)),
+        )
+    except ValueError as exc:
+        raise SettingsError("PRACTICE_CONFIG", f"{where}: {exc}") from None
+
+
+def _clock_time(table: Mapping[str, Any], key: str, where: str, default: time) -> time:
+    raw = table.get(key)
+    if raw is None:
+        return default
+    try:
+        return time.fromisoformat(str(raw))
+    except ValueError:
+        raise SettingsError("PRACTICE_CONFIG", f"{where}: '{key}' must be like 07:30") from None
 
 
 def _hours(table: Any, served: list[str], where: str) -> dict[str, tuple[WeeklyHours, ...]]:

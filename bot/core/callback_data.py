@@ -47,6 +47,8 @@ class Action(StrEnum):
     WAITLIST_YES = "wyes"  # arg: waitlist entry id
     WAITLIST_NO = "wno"  # arg: waitlist entry id
     WAITLIST_LEAVE = "wleave"  # arg: waitlist entry id
+    REMINDER_COMING = "rcome"  # arg: reminder delivery id
+    REMINDER_CHOICE = "rchoice"  # arg: all | first | last | none, or none at all to show them
 
 
 class InvalidCallback(ValueError):

@@ -59,6 +59,7 @@ class UserProfile:
     practice_id: int | None
     privacy_read_at: datetime
     created_at: datetime
+    unreachable_since: datetime | None = None  # Telegram refused our messages (blocked the bot)
 
 
 @dataclass(frozen=True)

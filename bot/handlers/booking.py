@@ -31,6 +31,7 @@ from bot.core.ics import appointment_ics
 from bot.core.models import Practice, Role
 from bot.core.slots import DEFAULT_NOTICE
 from bot.core.text import cap
+from bot.handlers import reminders as reminder_handlers
 from bot.handlers.common import (
     Context,
     Who,
@@ -46,6 +47,7 @@ from bot.handlers.menu import MenuItem, send_main_menu
 from bot.handlers.onboarding import share_link
 from bot.handlers.questions import notify_specialists, specialist_texts
 from bot.i18n import N_, Texts
+from bot.jobs import reminders as reminder_jobs
 from bot.scheduling import Offer, book, move, offers
 from bot.storage import NewAppointment, WaitlistEntry
 
@@ -645,6 +647,7 @@ NEW_APPOINTMENT = N_("New appointment: {when}, {practice}, {kind}.")
 MOVED_APPOINTMENT = N_("Moved: {before} is now {when}, {practice}, {kind}.")
 CANCELLED_APPOINTMENT = N_("Cancelled: {when}, {practice}, {kind}.")
 LATE_CANCELLED_APPOINTMENT = N_("Late cancellation: {when}, {practice}, {kind}.")
+CHANGES = (NEW_APPOINTMENT, MOVED_APPOINTMENT, CANCELLED_APPOINTMENT, LATE_CANCELLED_APPOINTMENT)
 
 
 async def tell_specialists(
@@ -661,6 +664,8 @@ async def tell_specialists(
     )
     markup = keyboard([button(t._("Details"), Action.APPOINTMENT_DETAILS, appointment.id)])
     await notify_specialists(context, appointment.practice_id, text, markup)
+    if template in CHANGES:
+        reminder_jobs.wake(context.application)  # its reminders are planned anew from the database
 
 
 # -- navigation -----------------------------------------------------------------------------------
@@ -828,6 +833,9 @@ async def on_details(update: Update, context: Context, person: Who, cb: Callback
         lines.append(t._("Note: {note}").format(note=escape(appointment.note)))
     if appointment.status != "booked":
         lines.append(t._("Cancelled."))
+    else:
+        deliveries = await svc.storage.reminders.for_appointment(appointment)
+        lines.extend(reminder_handlers.status_lines(t, deliveries))
     await say(context, person.chat_id, "\n".join(lines))
 
 

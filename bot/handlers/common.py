@@ -88,6 +88,9 @@ async def who(update: Update, context: Context) -> Who | None:
         # An abandoned flow ends here, on the next tap or message, and holds nothing after it.
         await svc.storage.flows.clear(user.id)
         flow = None
+    if profile is not None and profile.unreachable_since is not None:
+        # They write again, so they unblocked the bot: reminders may go to them once more.
+        await svc.storage.reminders.mark_reachable(user.id)
     if profile is not None:
         language = profile.language
     elif flow is not None and flow.data.get("language") in {lang.value for lang in Language}:

@@ -169,11 +169,17 @@ async def on_privacy(update: Update, context: Context) -> None:
         ),
         t._("Privacy message read on: {date}").format(date=t.date(profile.privacy_read_at)),
     ]
+    from bot.handlers import reminders  # reminders uses this module's menu
+
+    policy = await reminders.policy_for(person, context)
+    choice = await storage.reminders.choice(person.user_id)
+    facts.append(t._("Reminders: {which}").format(which=reminders.describe(t, choice, policy)))
     await say(
         context,
         person.chat_id,
         "\n".join(facts),
         keyboard(
+            [button(t._("Reminders"), Action.REMINDER_CHOICE)],
             [button(t._("Erase everything"), Action.ERASE, "ask")],
             [button(t._("Menu"), Action.MENU, MenuItem.HOME)],
         ),

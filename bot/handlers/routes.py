@@ -18,6 +18,7 @@ from bot.handlers import (
     menu,
     onboarding,
     questions,
+    reminders,
     safety,
     specialist,
     tips,
@@ -105,6 +106,8 @@ BUTTONS: dict[Action, ButtonHandler] = {
     Action.WAITLIST_YES: booking.on_waitlist_yes,
     Action.WAITLIST_NO: booking.on_waitlist_no,
     Action.WAITLIST_LEAVE: booking.on_waitlist_leave,
+    Action.REMINDER_COMING: reminders.on_coming,
+    Action.REMINDER_CHOICE: reminders.on_choice,
 }
 
 TextHandler = Callable[[Update, Context, Who], Awaitable[bool]]

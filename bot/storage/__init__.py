@@ -10,6 +10,7 @@ from bot.storage.availability import AvailabilityStore
 from bot.storage.database import Database, MigrationFailed, SchemaTooNew, StorageError
 from bot.storage.practices import PracticeStore, RedeemResult, SpecialistStore
 from bot.storage.questions import Question, QuestionStore
+from bot.storage.reminders import ReminderStore
 from bot.storage.users import FlowStore, UserStore
 from bot.storage.waitlist import WaitlistEntry, WaitlistStore
 
@@ -27,6 +28,7 @@ class Storage:
     availability: AvailabilityStore
     appointments: AppointmentStore
     waitlist: WaitlistStore
+    reminders: ReminderStore
 
     @classmethod
     def at(cls, path: str | Path) -> Storage:
@@ -41,6 +43,7 @@ class Storage:
             availability=AvailabilityStore(db),
             appointments=AppointmentStore(db),
             waitlist=WaitlistStore(db),
+            reminders=ReminderStore(db),
         )
 
     async def open(self, *, migrate: bool = True) -> None:

@@ -169,18 +169,22 @@ class AppointmentStore:
         starts_at: datetime,
         ends_at: datetime,
         buffer: timedelta,
+        now: datetime | None = None,
     ) -> Appointment:
         """One UPDATE: the new time is taken in the same step the old one is given up, so a
         failure leaves the old appointment exactly as it was. SEQUENCE goes up for calendars."""
         try:
             changed = await self._db.execute(
                 "UPDATE appointments SET specialist_id = ?, starts_at = ?, ends_at = ?,"
-                " blocked_until = ?, sequence = sequence + 1 WHERE id = ? AND status = 'booked'",
+                " blocked_until = ?, sequence = sequence + 1,"
+                " rescheduled_at = COALESCE(?, rescheduled_at)"
+                " WHERE id = ? AND status = 'booked'",
                 (
                     specialist_id,
                     to_epoch(starts_at),
                     to_epoch(ends_at),
                     to_epoch(ends_at + buffer),
+                    to_epoch(now) if now else None,
                     appointment_id,
                 ),
             )

@@ -22,6 +22,9 @@ def _profile(row: aiosqlite.Row) -> UserProfile:
         practice_id=row["practice_id"],
         privacy_read_at=from_epoch(row["privacy_read_at"]),
         created_at=from_epoch(row["created_at"]),
+        unreachable_since=(
+            from_epoch(row["unreachable_at"]) if row["unreachable_at"] is not None else None
+        ),
     )
 
 

@@ -72,7 +72,7 @@ async def start_harness(
         practice_config=config,
     )
     application = build_application(
-        settings, clock=clock, request=FakeRequest(api), rate_limit=rate_limit
+        settings, clock=clock, request=FakeRequest(api), rate_limit=rate_limit, reminder_rate=None
     )
     await application.initialize()
     await prepare(application)

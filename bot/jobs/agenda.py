@@ -1,0 +1,112 @@
+"""The specialist's day at a glance, each working morning (default 07:30).
+
+Quiet hours are for families, not for the specialist, so the agenda is not silent. It is sent
+once a day, recorded in the database; a bot that was down at 07:30 sends it late the same morning.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from bot.core.callback_data import Action
+from bot.core.clock import PRACTICE_TZ
+from bot.core.models import Specialist
+from bot.core.workdays import public_holidays
+from bot.handlers import booking
+from bot.handlers.common import Context, Services, button, escape, keyboard, services
+from bot.handlers.questions import specialist_texts
+from bot.i18n import Texts
+
+DEFAULT_AGENDA_AT = time(7, 30)
+CATCH_UP_FOR = timedelta(hours=4)
+LOOK_AHEAD_DAYS = 8
+DETAILS_PER_ROW = 3
+
+
+async def works_on(svc: Services, specialist: Specialist, day: date) -> bool:
+    """A weekday with hours at a practice that is not closed that day, and no public holiday."""
+    if day in public_holidays(day, day):
+        return False
+    for practice_id in specialist.practice_ids:
+        hours = await svc.storage.availability.hours(specialist.id, practice_id)
+        works = any(h.weekday == day.weekday() for h in hours)
+        if works and day not in await svc.storage.availability.days_off(specialist.id, practice_id):
+            return True
+    return False
+
+
+async def send_due_agendas(context: Context) -> tuple[int, datetime | None]:
+    """How many went out now, and when the next one is due."""
+    svc = services(context)
+    now = svc.clock.now()
+    today = now.astimezone(PRACTICE_TZ).date()
+    times = await svc.storage.reminders.agenda_times()
+    sent, next_at = 0, None
+    for specialist in await svc.storage.specialists.all():
+        if specialist.telegram_user_id is None or not specialist.practice_ids:
+            continue
+        at = times.get(specialist.id, DEFAULT_AGENDA_AT)
+        for ahead in range(LOOK_AHEAD_DAYS):
+            day = today + timedelta(days=ahead)
+            if not await works_on(svc, specialist, day):
+                continue
+            moment = datetime.combine(day, at, tzinfo=PRACTICE_TZ)
+            if moment > now:
+                next_at = moment if next_at is None else min(next_at, moment)
+                break
+            if now - moment <= CATCH_UP_FOR and not await svc.storage.reminders.agenda_sent(
+                specialist.id, day
+            ):
+                await send_agenda(context, specialist, day)
+                await svc.storage.reminders.record_agenda(specialist.id, day, now)
+                sent += 1
+    return sent, next_at
+
+
+async def send_agenda(context: Context, specialist: Specialist, day: date) -> None:
+    svc = services(context)
+    t = specialist_texts(context)
+    start = datetime.combine(day, time(0), tzinfo=PRACTICE_TZ)
+    talks = await svc.storage.reminders.day_of(specialist.id, start, start + timedelta(days=1))
+    text = agenda_text(t, day, talks, await _practice_names(svc, specialist))
+    buttons = [
+        button(
+            t._("{time} details").format(time=t.time(appointment.starts_at)),
+            Action.APPOINTMENT_DETAILS,
+            appointment.id,
+        )
+        for appointment, _ in talks
+    ]
+    rows = [buttons[i : i + DETAILS_PER_ROW] for i in range(0, len(buttons), DETAILS_PER_ROW)]
+    assert specialist.telegram_user_id is not None
+    await context.bot.send_message(
+        specialist.telegram_user_id, text, reply_markup=keyboard(*rows) if rows else None
+    )
+
+
+async def _practice_names(svc: Services, specialist: Specialist) -> dict[int, str]:
+    names = {}
+    for practice_id in specialist.practice_ids:
+        practice = await svc.storage.practices.by_id(practice_id)
+        names[practice_id] = practice.name if practice else "-"
+    return names
+
+
+def agenda_text(t: Texts, day: date, talks: list, practice_names: dict[int, str]) -> str:
+    """Times, kinds and who said "Ik kom"; no names, for the lock screen."""
+    heading = t._("<b>Your agenda for today, {day}</b>").format(
+        day=t.date(datetime.combine(day, time(12), tzinfo=PRACTICE_TZ), "EEEE d MMMM")
+    )
+    if not talks:
+        return heading + "\n\n" + t._("No appointments today.")
+    parts = [heading]
+    current = None
+    for appointment, confirmed in talks:
+        if appointment.practice_id != current:
+            current = appointment.practice_id
+            parts.append("\n<b>" + escape(practice_names.get(current, "-")) + "</b>")
+        line = f"{t.time(appointment.starts_at)} {t._(booking.KIND_LABELS[appointment.kind])}"
+        if confirmed:
+            line += " · " + t._("coming")
+        parts.append(line)
+    return "\n".join(parts)
