@@ -249,16 +249,16 @@ class ReminderStore:
 
     async def unanswered(self, now: datetime, within: timedelta) -> list[Appointment]:
         """Talks starting within `within` that were reminded (or tried) with no "Ik kom" yet, and
-        whose specialist has not heard so."""
+        whose specialist has heard nothing about them yet (an undeliverable notice says enough)."""
         rows = await self._db.fetch_all(
             "SELECT a.* FROM appointments a WHERE a.status = 'booked'"
             " AND a.starts_at > ? AND a.starts_at <= ?"
             " AND EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
-            "   AND d.starts_at = a.starts_at AND d.status IN ('sent', 'undeliverable'))"
+            "   AND d.starts_at = a.starts_at AND d.status IN ('sent', 'pending', 'claimed'))"
             " AND NOT EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
             "   AND d.starts_at = a.starts_at AND d.answer = 'coming')"
             " AND NOT EXISTS (SELECT 1 FROM specialist_notices n WHERE n.appointment_id = a.id"
-            "   AND n.starts_at = a.starts_at AND n.kind = 'unanswered')"
+            "   AND n.starts_at = a.starts_at)"
             " ORDER BY a.starts_at",
             (to_epoch(now), to_epoch(now + within)),
         )
@@ -270,11 +270,11 @@ class ReminderStore:
             "SELECT MIN(a.starts_at) FROM appointments a WHERE a.status = 'booked'"
             " AND a.starts_at > ?"
             " AND EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
-            "   AND d.starts_at = a.starts_at AND d.status IN ('sent', 'undeliverable'))"
+            "   AND d.starts_at = a.starts_at AND d.status IN ('sent', 'pending', 'claimed'))"
             " AND NOT EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
             "   AND d.starts_at = a.starts_at AND d.answer = 'coming')"
             " AND NOT EXISTS (SELECT 1 FROM specialist_notices n WHERE n.appointment_id = a.id"
-            "   AND n.starts_at = a.starts_at AND n.kind = 'unanswered')",
+            "   AND n.starts_at = a.starts_at)",
             (to_epoch(after + within),),
         )
         return from_epoch(row[0]) - within if row and row[0] is not None else None
