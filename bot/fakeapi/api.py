@@ -14,7 +14,8 @@ import contextlib
 import itertools
 import json
 import re
-from collections import defaultdict
+import time
+from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -371,6 +372,9 @@ def _formatted(params: dict[str, Any], key: str, entities_key: str) -> Formatted
     return parsed.trimmed()
 
 
+_SENDS = frozenset({"sendmessage", "senddocument", "editmessagetext"})
+
+
 class FakeBotApi:
     """All server state of the fake: chats, messages, commands, webhook, queued updates."""
 
@@ -416,6 +420,10 @@ class FakeBotApi:
         self._files: dict[str, SentDocument] = {}
         self._file_ids = itertools.count(1)
         self._writes: list[tuple[int, int]] = []  # (chat_id, message_id) per send or edit
+        self._flood_limit: int | None = None
+        self._flood_clock: Callable[[], float] = time.monotonic
+        self._recent_sends: deque[float] = deque()
+        self.flood_refusals = 0
         self._methods: dict[str, tuple[str, Callable[[dict[str, Any]], Awaitable[Any]]]] = {
             name.lower(): (name, handler)
             for name, handler in [
@@ -484,6 +492,26 @@ class FakeBotApi:
         if status == 429 and retry_after is None:
             retry_after = 1
         self._failures[method.lower()].append(_Failure(status, description, retry_after, times))
+
+    def limit_rate(
+        self, per_second: int | None, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        """Refuse sends beyond `per_second` within any one second with a 429, as Telegram does
+        for a bot that floods (about 30 a second). None lifts the limit."""
+        self._flood_limit = per_second
+        self._flood_clock = clock
+        self._recent_sends.clear()
+
+    def _check_flood(self, name: str) -> None:
+        if self._flood_limit is None or name not in _SENDS:
+            return
+        now = self._flood_clock()
+        while self._recent_sends and self._recent_sends[0] <= now - 1.0:
+            self._recent_sends.popleft()
+        if len(self._recent_sends) >= self._flood_limit:
+            self.flood_refusals += 1
+            raise FakeApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+        self._recent_sends.append(now)
 
     def next_message_id(self, chat_id: int) -> int:
         """One counter per private chat, shared by the user's and the bot's messages."""
@@ -648,6 +676,7 @@ class FakeBotApi:
             if known is None:
                 raise FakeApiError(404, "Not Found")
             self._maybe_fail(name.lower())
+            self._check_flood(name.lower())
             recorded = _coerce(params)
             result = await known[1](recorded)
         except FakeApiError as exc:

@@ -124,3 +124,15 @@ async def test_an_invalid_command_name_is_refused(bot: Bot) -> None:
 async def test_a_document_keeps_its_name_and_bytes(bot: Bot, api: FakeBotApi) -> None:
     await bot.send_document(CHAT, b"BEGIN:VCALENDAR", filename="afspraak.ics")
     assert api.messages(CHAT)[0].document == ("afspraak.ics", b"BEGIN:VCALENDAR")
+
+
+async def test_sends_beyond_the_flood_limit_get_a_429(bot: Bot, api: FakeBotApi) -> None:
+    moments = iter([0.0, 0.1, 0.2, 0.3, 1.15])
+    api.limit_rate(3, clock=lambda: next(moments))
+    api.register_chat(7)
+    for _ in range(3):
+        await bot.send_message(7, "ok")
+    with pytest.raises(RetryAfter):
+        await bot.send_message(7, "one too many")
+    await bot.send_message(7, "a second later")  # the first send left the window
+    assert api.flood_refusals == 1
