@@ -109,9 +109,19 @@ class _Part:
 
 
 @dataclass(frozen=True)
+class _Keyword:
+    """The telling words of a keyword. A phrase left with one telling word once its small words
+    are dropped must be typed as written: "er niet meer zijn" is not any text with "meer"."""
+
+    parts: tuple[_Part, ...]
+    exact: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class _Text:
     words: frozenset[str]
     stems: frozenset[str]
+    every: str  # all words, small ones too, between spaces
 
 
 class TopicIndex:
@@ -120,7 +130,7 @@ class TopicIndex:
     def __init__(self, topics: Sequence[Topic], language: str) -> None:
         self.language = language
         self.topics = {t.id: t for t in topics}
-        self._keywords: dict[str, list[tuple[_Part, ...]]] = {}
+        self._keywords: dict[str, list[_Keyword]] = {}
         for topic in topics:
             found = []
             for phrase in [*topic.keywords, topic.title]:
@@ -129,19 +139,22 @@ class TopicIndex:
                     _Part(w, s)
                     for w, s in zip(plain, _stemmer(language).stemWords(plain), strict=True)
                 )
-                if parts:
-                    found.append(parts)
+                written = tuple(_WORD.findall(normalise(phrase)))
+                if len(parts) == 1 and len(written) > 1:
+                    found.append(_Keyword(parts, written))
+                elif parts:
+                    found.append(_Keyword(parts))
             self._keywords[topic.id] = found
         frequency: Counter[str] = Counter()
         for keywords in self._keywords.values():
-            frequency.update({p.stem for k in keywords for p in k})
+            frequency.update({p.stem for k in keywords for p in k.parts})
         count = max(len(topics), 1)
         self._weight = {s: math.log(1 + count / n) for s, n in frequency.items()}
         answers = {t.id: " ".join((t.parent, t.youngster, t.when_to_contact)) for t in topics}
         self._body = {t: frozenset(stems(text, language)) for t, text in answers.items()}
         # Words the library itself uses are real words, not typos of a keyword.
         self._known = frozenset(
-            {p.word for keywords in self._keywords.values() for k in keywords for p in k}
+            {p.word for keywords in self._keywords.values() for k in keywords for p in k.parts}
             | {w for text in answers.values() for w in words(text, language)}
         )
         spread: Counter[str] = Counter()
@@ -164,15 +177,18 @@ class TopicIndex:
         score = 0.0
         seen: set[str] = set()
         for keyword in self._keywords[topic_id]:
-            parts = [self._part_score(p, text) for p in keyword]
+            if keyword.exact and f" {' '.join(keyword.exact)} " not in text.every:
+                continue
+            parts = [self._part_score(p, text) for p in keyword.parts]
             if not all(parts):
                 continue
-            fresh = [p.stem for p in keyword if p.stem not in seen]
+            fresh = [p.stem for p in keyword.parts if p.stem not in seen]
             if not fresh:
                 continue
-            seen.update(p.stem for p in keyword)
+            seen.update(p.stem for p in keyword.parts)
             weight = sum(self._weight.get(s, 1.0) for s in fresh) * min(parts)
-            score += weight * (PHRASE if len(keyword) > 1 else 1.0)
+            phrase = len(keyword.parts) > 1 or keyword.exact
+            score += weight * (PHRASE if phrase else 1.0)
         shared = text.stems & self._body[topic_id]
         telling = [s for s in shared if self._body_weight[s] >= BODY_TELLING]
         if not score and len(telling) < BODY_ALONE:
@@ -183,7 +199,11 @@ class TopicIndex:
         plain = words(text, self.language)
         if not plain:
             return []
-        typed = _Text(frozenset(plain), frozenset(_stemmer(self.language).stemWords(plain)))
+        typed = _Text(
+            frozenset(plain),
+            frozenset(_stemmer(self.language).stemWords(plain)),
+            f" {' '.join(_WORD.findall(normalise(text)))} ",
+        )
         scored = [Match(t, round(self._topic_score(t, typed), 3)) for t in self._keywords]
         scored = [m for m in scored if m.score > 0]
         scored.sort(key=lambda m: (-m.score, m.topic_id))
@@ -202,9 +222,10 @@ def _in_compound(part: _Part, word: str) -> bool:
 def _is_typo(written: str, typed: str) -> bool:
     """A slip of the thumb: one in a word of 7 letters or more, two from 10; in a word of 5 or
     6 letters only a missing, extra or swapped letter, since one changed letter there often makes
-    another word ("pester", "peuter"). The first letter is seldom wrong."""
+    another word ("pester", "peuter"). Shorter words and first letters are taken as typed: "dank"
+    is no typo of "drank"."""
     longest = max(len(written), len(typed))
-    if longest < 5 or written[0] != typed[0]:
+    if min(len(written), len(typed)) < 5 or written[0] != typed[0]:
         return False
     allowed = 2 if longest >= 10 else 1
     if abs(len(written) - len(typed)) > allowed:

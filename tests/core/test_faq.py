@@ -58,6 +58,11 @@ def test_one_changed_letter_in_a_short_word_is_no_typo() -> None:
     assert index.match("mijn peuter") == []
 
 
+def test_a_word_under_five_letters_is_no_typo() -> None:
+    index = TopicIndex([_topic("alcohol", "Alcohol", ("drank",))], "nl")
+    assert index.match("dank je wel") == []
+
+
 def test_a_word_the_library_uses_is_no_typo() -> None:
     library = [
         _topic("shy", "Verlegen", ("verlegen",)),
@@ -84,6 +89,16 @@ def test_without_a_keyword_two_telling_words_of_the_answer_are_needed() -> None:
     index = TopicIndex(library, "nl")
     assert index.match("mag een peuter tv kijken")[0].topic_id == "a"
     assert index.match("mijn peuter") == []
+
+
+def test_a_phrase_of_small_words_must_be_typed_as_written() -> None:
+    library = [
+        _topic("suicide", "Zelfdoding", ("er niet meer zijn",)),
+        _topic("school", "School", ("school",)),
+    ]
+    index = TopicIndex(library, "nl")
+    assert index.match("ik wil er niet meer zijn")[0].topic_id == "suicide"
+    assert [m.topic_id for m in index.match("ik wil niet meer naar school")] == ["school"]
 
 
 def test_a_phrase_outweighs_a_single_word(index: TopicIndex) -> None:
