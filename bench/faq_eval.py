@@ -1,8 +1,15 @@
 """Top-1 and top-3 accuracy of the self-help matcher on the question sets.
 
-    python bench/faq_eval.py
+    python bench/faq_eval.py            # all sets
+    python bench/faq_eval.py --tuning   # only the tuning set, while working on the matcher
 
-The held-out set was written before any tuning and is never tuned on: its figure is the honest one.
+The tuning set is for improving the matcher: its misses are printed.
+
+The held-out sets (heldout, heldout2) were each written before the tuning they check and are never
+tuned on: only their figures are printed, never their misses, so that nobody tunes on them by
+accident. Do not add a switch that prints them, and do not change synonyms or the matcher to fix a
+held-out question. While working on the matcher, run with --tuning; run the held-out sets once,
+at the end, and report their figures whatever they are.
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from bot.core.faq import _STOPWORDS, TopicIndex, best_and_alternatives  # noqa: 
 from bot.core.models import Language  # noqa: E402
 
 CASES = ROOT / "tests" / "core" / "faq_cases"
+TUNING = "tuning"
+HELD_OUT = ("heldout", "heldout2")  # figures only, never misses
 
 
 def _is_english(text: str) -> bool:
@@ -51,13 +60,15 @@ def evaluate(name: str, indexes: dict[Language, TopicIndex]) -> tuple[int, int, 
 
 def main() -> int:
     indexes = {lang: TopicIndex(load_library(lang), lang.value) for lang in Language}
-    for name in ("tuning", "heldout"):
+    names = (TUNING,) if "--tuning" in sys.argv[1:] else (TUNING, *HELD_OUT)
+    for name in names:
         total, top1, top3, misses = evaluate(name, indexes)
         print(f"== {name}: {total} questions")
         print(f"   top-1 {top1}/{total} = {100 * top1 / total:.1f}%")
         print(f"   top-3 {top3}/{total} = {100 * top3 / total:.1f}%")
-        for line in misses:
-            print(line)
+        if name == TUNING:
+            for line in misses:
+                print(line)
     return 0
 
 

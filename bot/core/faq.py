@@ -1,9 +1,13 @@
 """Matching free text to the self-help topics: Dutch and English stemming plus fuzzy matching.
 
 Keywords are written per topic in the content files. A typed question is normalised (case,
-accents, stretched letters), stemmed with Snowball, and compared with every keyword: a stem that
-matches counts fully, a near miss (a typo) counts partly, a keyword phrase whose words all occur
-counts more. Words that many topics share weigh less. The best topics come back with a score.
+accents, apostrophes, stretched letters), stemmed with Snowball, and compared with every keyword:
+a stem that matches counts fully; a keyword inside a Dutch compound ("woedebuien") or a form the
+stemmer missed counts nearly; a typo of a keyword counts partly, unless the typed word is itself a
+word the library uses. A keyword phrase whose words all occur counts more. Words that many topics
+share weigh less. The words of a topic's answer add a little, so a topic also knows the words it
+explains; without a keyword they need two telling words to count. The best topics come back with
+a score.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
-from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 CATEGORIES = (
     "feelings",
@@ -31,6 +35,7 @@ CATEGORIES = (
 _STEMMER_LANGUAGE = {"nl": "dutch", "en": "english"}
 _WORD = re.compile(r"[a-z0-9]+")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
+_APOSTROPHE = re.compile(r"['\u2018\u2019`\u00b4]")
 # Words too common to say anything about a topic, after normalising. Kept short on purpose.
 _DUTCH_STOPWORDS = """
 de het een en of in op aan van voor met bij is ben zijn was wat hoe ik je jij mijn mn me m zij
@@ -47,8 +52,13 @@ _STOPWORDS = {
     "nl": frozenset(_DUTCH_STOPWORDS.split()),
     "en": frozenset(_ENGLISH_STOPWORDS.split()),
 }
-FULL, NEAR, PHRASE = 1.0, 0.7, 1.6
-NEAR_RATIO = 86
+FULL, COMPOUND, NEAR, PHRASE = 1.0, 0.8, 0.7, 1.6
+COMPOUND_HEAD, COMPOUND_TAIL, COMPOUND_REST = 4, 5, 3
+# The words of a topic's answer count too, a little: they widen what a topic knows.
+BODY = 0.3
+# Without a keyword, a topic needs two telling words of its answer (words found in at most a
+# quarter of the topics): one shared word is too little to go on.
+BODY_ALONE, BODY_TELLING = 2, math.log(4)
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ class Match:
 def normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _APOSTROPHE.sub("", plain)
     return _STRETCHED.sub(r"\1\1", plain)
 
 
@@ -98,9 +109,19 @@ class _Part:
 
 
 @dataclass(frozen=True)
+class _Keyword:
+    """The telling words of a keyword. A phrase left with one telling word once its small words
+    are dropped must be typed as written: "er niet meer zijn" is not any text with "meer"."""
+
+    parts: tuple[_Part, ...]
+    exact: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class _Text:
     words: frozenset[str]
     stems: frozenset[str]
+    every: str  # all words, small ones too, between spaces
 
 
 class TopicIndex:
@@ -109,7 +130,7 @@ class TopicIndex:
     def __init__(self, topics: Sequence[Topic], language: str) -> None:
         self.language = language
         self.topics = {t.id: t for t in topics}
-        self._keywords: dict[str, list[tuple[_Part, ...]]] = {}
+        self._keywords: dict[str, list[_Keyword]] = {}
         for topic in topics:
             found = []
             for phrase in [*topic.keywords, topic.title]:
@@ -118,51 +139,100 @@ class TopicIndex:
                     _Part(w, s)
                     for w, s in zip(plain, _stemmer(language).stemWords(plain), strict=True)
                 )
-                if parts:
-                    found.append(parts)
+                written = tuple(_WORD.findall(normalise(phrase)))
+                if len(parts) == 1 and len(written) > 1:
+                    found.append(_Keyword(parts, written))
+                elif parts:
+                    found.append(_Keyword(parts))
             self._keywords[topic.id] = found
         frequency: Counter[str] = Counter()
         for keywords in self._keywords.values():
-            frequency.update({p.stem for k in keywords for p in k})
+            frequency.update({p.stem for k in keywords for p in k.parts})
         count = max(len(topics), 1)
         self._weight = {s: math.log(1 + count / n) for s, n in frequency.items()}
+        answers = {t.id: " ".join((t.parent, t.youngster, t.when_to_contact)) for t in topics}
+        self._body = {t: frozenset(stems(text, language)) for t, text in answers.items()}
+        # Words the library itself uses are real words, not typos of a keyword.
+        self._known = frozenset(
+            {p.word for keywords in self._keywords.values() for k in keywords for p in k.parts}
+            | {w for text in answers.values() for w in words(text, language)}
+        )
+        spread: Counter[str] = Counter()
+        for body in self._body.values():
+            spread.update(body)
+        self._body_weight = {s: math.log(count / n) for s, n in spread.items()}
 
     def _part_score(self, part: _Part, text: _Text) -> float:
         if part.stem in text.stems or part.word in text.words:
             return FULL
-        if len(part.word) < 5:
-            return 0.0
-        near = any(
-            fuzz.ratio(part.word, w) >= NEAR_RATIO
-            for w in text.words
-            if abs(len(w) - len(part.word)) <= 2
-        )
-        return NEAR if near else 0.0
+        score = 0.0
+        for word in text.words:
+            if _in_compound(part, word):
+                score = max(score, COMPOUND)
+            elif word not in self._known and _is_typo(part.word, word):
+                score = max(score, NEAR)
+        return score
 
     def _topic_score(self, topic_id: str, text: _Text) -> float:
         score = 0.0
         seen: set[str] = set()
         for keyword in self._keywords[topic_id]:
-            parts = [self._part_score(p, text) for p in keyword]
+            if keyword.exact and f" {' '.join(keyword.exact)} " not in text.every:
+                continue
+            parts = [self._part_score(p, text) for p in keyword.parts]
             if not all(parts):
                 continue
-            fresh = [p.stem for p in keyword if p.stem not in seen]
+            fresh = [p.stem for p in keyword.parts if p.stem not in seen]
             if not fresh:
                 continue
-            seen.update(p.stem for p in keyword)
+            seen.update(p.stem for p in keyword.parts)
             weight = sum(self._weight.get(s, 1.0) for s in fresh) * min(parts)
-            score += weight * (PHRASE if len(keyword) > 1 else 1.0)
-        return score
+            phrase = len(keyword.parts) > 1 or keyword.exact
+            score += weight * (PHRASE if phrase else 1.0)
+        shared = text.stems & self._body[topic_id]
+        telling = [s for s in shared if self._body_weight[s] >= BODY_TELLING]
+        if not score and len(telling) < BODY_ALONE:
+            return 0.0
+        return score + BODY * sum(self._body_weight[s] for s in shared)
 
     def match(self, text: str, *, limit: int = 3) -> list[Match]:
         plain = words(text, self.language)
         if not plain:
             return []
-        typed = _Text(frozenset(plain), frozenset(_stemmer(self.language).stemWords(plain)))
+        typed = _Text(
+            frozenset(plain),
+            frozenset(_stemmer(self.language).stemWords(plain)),
+            f" {' '.join(_WORD.findall(normalise(text)))} ",
+        )
         scored = [Match(t, round(self._topic_score(t, typed), 3)) for t in self._keywords]
         scored = [m for m in scored if m.score > 0]
         scored.sort(key=lambda m: (-m.score, m.topic_id))
         return scored[:limit]
+
+
+def _in_compound(part: _Part, word: str) -> bool:
+    """Dutch glues words together and the stemmer misses some forms: a keyword's stem may start
+    the typed word ("woedebuien", "naaktfotos"), or the whole keyword may end it ("faalangst")."""
+    if len(part.stem) >= COMPOUND_HEAD and word.startswith(part.stem):
+        return True
+    long_enough = len(word) >= len(part.word) + COMPOUND_REST
+    return len(part.word) >= COMPOUND_TAIL and long_enough and word.endswith(part.word)
+
+
+def _is_typo(written: str, typed: str) -> bool:
+    """A slip of the thumb: one in a word of 7 letters or more, two from 10; in a word of 5 or
+    6 letters only a missing, extra or swapped letter, since one changed letter there often makes
+    another word ("pester", "peuter"). Shorter words and first letters are taken as typed: "dank"
+    is no typo of "drank"."""
+    longest = max(len(written), len(typed))
+    if min(len(written), len(typed)) < 5 or written[0] != typed[0]:
+        return False
+    allowed = 2 if longest >= 10 else 1
+    if abs(len(written) - len(typed)) > allowed:
+        return False
+    if OSA.distance(written, typed, score_cutoff=allowed) > allowed:
+        return False
+    return longest >= 7 or len(written) != len(typed) or sorted(written) == sorted(typed)
 
 
 MIN_SCORE = 1.0

@@ -5,8 +5,8 @@ import pytest
 from bot.core.faq import Match, Topic, TopicIndex, best_and_alternatives, normalise, stems
 
 
-def _topic(topic_id: str, title: str, keywords: tuple[str, ...]) -> Topic:
-    return Topic(topic_id, "feelings", title, keywords, "p", "y", "w", "s", "https://x.nl")
+def _topic(topic_id: str, title: str, keywords: tuple[str, ...], answer: str = "p") -> Topic:
+    return Topic(topic_id, "feelings", title, keywords, answer, "y", "w", "s", "https://x.nl")
 
 
 LIBRARY = [
@@ -25,6 +25,10 @@ def test_normalise_strips_case_accents_and_stretched_letters() -> None:
     assert normalise("HEEEEL Moeë") == "heel moee"
 
 
+def test_normalise_drops_apostrophes() -> None:
+    assert normalise("can't z'n") == "cant zn"
+
+
 def test_stems_drop_stopwords() -> None:
     assert stems("ik slaap slecht", "nl") == ["slaap", "slecht"]
 
@@ -39,6 +43,62 @@ def test_word_forms_match_through_stemming(index: TopicIndex) -> None:
 
 def test_a_typo_still_matches(index: TopicIndex) -> None:
     assert index.match("ze word uitgescholdne")[0].topic_id == "bullying"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic_id"),
+    [("hij heeft slaapproblemen", "sleep"), ("last van cyberpesten", "bullying")],
+)
+def test_a_keyword_inside_a_compound_matches(index: TopicIndex, text: str, topic_id: str) -> None:
+    assert index.match(text)[0].topic_id == topic_id
+
+
+def test_one_changed_letter_in_a_short_word_is_no_typo() -> None:
+    index = TopicIndex([_topic("bullying", "Pesten", ("pester",))], "nl")
+    assert index.match("mijn peuter") == []
+
+
+def test_a_word_under_five_letters_is_no_typo() -> None:
+    index = TopicIndex([_topic("alcohol", "Alcohol", ("drank",))], "nl")
+    assert index.match("dank je wel") == []
+
+
+def test_a_word_the_library_uses_is_no_typo() -> None:
+    library = [
+        _topic("shy", "Verlegen", ("verlegen",)),
+        _topic("grief", "Rouw", ("rouw",), answer="Praat samen over het verleden."),
+    ]
+    index = TopicIndex(library, "nl")
+    assert index.match("hij is verlgen")[0].topic_id == "shy"
+    assert all(m.topic_id != "shy" for m in index.match("over het verleden"))
+
+
+def test_words_of_the_answer_break_a_tie() -> None:
+    library = [
+        _topic("a", "A", ("moe",), answer="Te laat naar bed."),
+        _topic("b", "B", ("moe",), answer="Te veel sport."),
+    ]
+    assert TopicIndex(library, "nl").match("moe van sport")[0].topic_id == "b"
+
+
+def test_without_a_keyword_two_telling_words_of_the_answer_are_needed() -> None:
+    library = [
+        _topic("a", "A", ("x",), answer="Een peuter kijkt graag tv."),
+        *(_topic(f"o{n}", "O", ("y",), answer="Iets anders.") for n in range(4)),
+    ]
+    index = TopicIndex(library, "nl")
+    assert index.match("mag een peuter tv kijken")[0].topic_id == "a"
+    assert index.match("mijn peuter") == []
+
+
+def test_a_phrase_of_small_words_must_be_typed_as_written() -> None:
+    library = [
+        _topic("suicide", "Zelfdoding", ("er niet meer zijn",)),
+        _topic("school", "School", ("school",)),
+    ]
+    index = TopicIndex(library, "nl")
+    assert index.match("ik wil er niet meer zijn")[0].topic_id == "suicide"
+    assert [m.topic_id for m in index.match("ik wil niet meer naar school")] == ["school"]
 
 
 def test_a_phrase_outweighs_a_single_word(index: TopicIndex) -> None:
