@@ -11,16 +11,21 @@ import html
 import re
 import sys
 import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
+from telegram.ext import CallbackContext
+
 from bot.app import build_application, prepare, teardown
-from bot.core.clock import SystemClock
+from bot.core.clock import PRACTICE_TZ, SystemClock
 from bot.core.invites import INVITE_VALID_FOR, hash_code, new_invite_code
 from bot.fakeapi.api import BotMessage, FakeBotApi
 from bot.fakeapi.harness import FakeTelegram, FakeUser
 from bot.fakeapi.request import FakeRequest
+from bot.jobs.reminders import send_due_reminders
 from bot.settings import Settings
 
 DEMO_TOKEN = "123456:DEMO-token"
@@ -31,7 +36,18 @@ HELP = """\
 Type a message and press Enter. Type a number to tap that button.
   :specialist   switch to the specialist's chat     :ouder   back to the parent's chat
   :help         this text                            :quit    stop (Ctrl-D works too)
+  :wacht 20     let 20 hours pass (reminders, the specialist's agenda)
   To send a number as text instead of tapping (an age, say), start it with a quote: '14"""
+
+
+@dataclass
+class ShiftedClock:
+    """The real clock, moved forward on request, so the demo can show tomorrow's reminder."""
+
+    offset: timedelta = timedelta(0)
+
+    def now(self) -> datetime:
+        return SystemClock().now() + self.offset
 
 
 class Screen:
@@ -89,7 +105,7 @@ async def _start(workdir: Path) -> tuple:
         log_level="WARNING",
     )
     api = FakeBotApi(token=DEMO_TOKEN, bot_username="JeugdDemoBot")
-    clock = SystemClock()
+    clock = ShiftedClock()
     application = build_application(
         settings, clock=clock, request=FakeRequest(api), rate_limit=False
     )
@@ -152,6 +168,27 @@ async def _demo(stdin: TextIO, out: TextIO, *, color: bool) -> int:
                     other, other_label = chats[current]
                     waiting = [m for m in other.messages if m.message_id > seen[current]]
                     screen.show(waiting, other_label)
+                    continue
+                if command.startswith((":wacht", ":wait")):
+                    hours = command.split()[1:2]
+                    if not hours or not hours[0].isdigit() or not 0 < int(hours[0]) <= 24 * 14:
+                        print("(say how many hours, for example  :wacht 20)\n", file=out)
+                        continue
+                    services = application.bot_data["services"]
+                    marks = {
+                        name: max((m.message_id for m in u.messages), default=0)
+                        for name, (u, _) in chats.items()
+                    }
+                    services.clock.offset += timedelta(hours=int(hours[0]))
+                    await send_due_reminders(CallbackContext(application))
+                    when = services.clock.now().astimezone(PRACTICE_TZ)
+                    print(f"(it is now {when:%a %d %b %H:%M})\n", file=out)
+                    for name, (someone, _) in chats.items():
+                        new = [m for m in someone.messages if m.message_id > marks[name]]
+                        if name == current:
+                            screen.show(new, label)
+                        elif new:
+                            print(f"({len(new)} new in the {name}'s chat)\n", file=out)
                     continue
                 if not line.strip():
                     continue

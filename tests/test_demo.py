@@ -59,3 +59,9 @@ def test_demo_runs_as_a_command_with_piped_input_and_never_touches_database_path
     assert result.returncode == 0, result.stderr
     assert "Wat wil je doen?" in result.stdout
     assert not database.exists()
+
+
+def test_demo_lets_hours_pass_and_says_the_new_time() -> None:
+    transcript = _transcript("/start\n:wacht\n:wacht 2\n:quit")
+    assert "(say how many hours, for example  :wacht 20)" in transcript
+    assert "(it is now " in transcript

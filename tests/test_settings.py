@@ -1,3 +1,4 @@
+from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,35 @@ def test_hours_for_a_practice_not_served_are_refused() -> None:
                   "hours": {"eik": ["mon 09:00-12:00"]}}  # fmt: skip
     with pytest.raises(SettingsError, match="does not serve"):
         parse_practice_config({"practice": [PRACTICE], "specialist": [specialist]})
+
+
+def test_reminders_default_to_a_day_and_two_hours_before_with_quiet_nights() -> None:
+    (practice,) = parse_practice_config({"practice": [PRACTICE]}).practices
+    assert practice.reminders.before == (timedelta(hours=24), timedelta(hours=2))
+    assert practice.reminders.quiet.label() == "21:30-08:00"
+
+
+def test_a_practice_can_set_its_own_reminders_and_quiet_hours() -> None:
+    table = {**PRACTICE, "reminders_before": ["48h", "3h"], "quiet_hours": "22:00-07:30"}
+    (practice,) = parse_practice_config({"practice": [table]}).practices
+    assert practice.reminders.before == (timedelta(hours=48), timedelta(hours=3))
+    assert practice.reminders.quiet.label() == "22:00-07:30"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("reminders_before", ["2 uur"]), ("reminders_before", "24h"), ("quiet_hours", "22-7")],
+)
+def test_unreadable_reminder_settings_are_refused(key: str, value: object) -> None:
+    with pytest.raises(SettingsError, match="practice 1"):
+        parse_practice_config({"practice": [{**PRACTICE, key: value}]})
+
+
+def test_the_agenda_time_is_read_per_specialist() -> None:
+    specialist = {"key": "anna", "name": "Anna", "practices": ["linde"], "agenda_at": "08:15"}
+    config = parse_practice_config({"practice": [PRACTICE], "specialist": [specialist]})
+    assert config.specialists[0].agenda_at == time(8, 15)
+    with pytest.raises(SettingsError, match="agenda_at"):
+        parse_practice_config(
+            {"practice": [PRACTICE], "specialist": [{**specialist, "agenda_at": "half acht"}]}
+        )
