@@ -27,7 +27,6 @@ class Mode(StrEnum):
 
 
 DEFAULT_LENGTH = {Kind.INTAKE: timedelta(minutes=45), Kind.FOLLOWUP: timedelta(minutes=30)}
-LENGTH = DEFAULT_LENGTH  # until the scheduling takes the practice's lengths
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,8 @@ class Action(StrEnum):
     WAITLIST_YES = "wyes"  # arg: waitlist entry id
     WAITLIST_NO = "wno"  # arg: waitlist entry id
     WAITLIST_LEAVE = "wleave"  # arg: waitlist entry id
+    BOOK_PRACTICE = "bprac"  # arg: practice id (a practice of the person's group)
+    BOOK_MODE = "bmode"  # arg: practice | phone | video
 
 
 class InvalidCallback(ValueError):

@@ -105,6 +105,8 @@ BUTTONS: dict[Action, ButtonHandler] = {
     Action.WAITLIST_YES: booking.on_waitlist_yes,
     Action.WAITLIST_NO: booking.on_waitlist_no,
     Action.WAITLIST_LEAVE: booking.on_waitlist_leave,
+    Action.BOOK_PRACTICE: booking.on_practice,
+    Action.BOOK_MODE: booking.on_mode,
 }
 
 TextHandler = Callable[[Update, Context, Who], Awaitable[bool]]
