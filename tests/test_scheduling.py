@@ -90,3 +90,17 @@ async def test_a_taken_time_goes_to_the_other_free_specialist(
     assert {first.specialist_id, second.specialist_id} == {anna, bram}
     with pytest.raises((SlotTaken, SlotNotOffered)):
         await book(storage, _details(2, linde, MONDAY), clock.now(), length=HALF)
+
+
+async def test_offers_last_the_length_asked_for(storage: Storage, clock: FakeClock) -> None:
+    linde, _, _ = await _setup(storage, clock)
+    found = await offers(storage, linde, timedelta(minutes=60), clock.now())
+    monday = [o for o in found if o.start.date() == MONDAY.date()]
+    assert all(o.end - o.start == timedelta(minutes=60) for o in monday)
+    assert monday[-1].start == MONDAY + timedelta(hours=2)  # Bram's 09:00-12:00 ends at 12:00
+
+
+async def test_a_booking_lasts_the_length_asked_for(storage: Storage, clock: FakeClock) -> None:
+    linde, _, _ = await _setup(storage, clock)
+    booked = await book(storage, _details(1, linde, MONDAY), clock.now(), length=timedelta(hours=1))
+    assert booked.ends_at - booked.starts_at == timedelta(hours=1)

@@ -165,3 +165,15 @@ def test_the_booking_options_hold_each_practices_talks_and_group() -> None:
     assert options.talks_at("linde").intake.modes == (Mode.VIDEO,)
     assert options.group_of("eik") == ("eik", "linde")
     assert options.group_of("beuk") == ("beuk",)
+
+
+def test_the_demo_practice_offers_talks_by_phone() -> None:
+    config = load_practice_config(Path(__file__).parent.parent / "bot" / "demo_practice.toml")
+    assert Mode.PHONE in config.practices[0].talks.followup.modes
+
+
+def test_the_example_config_shows_a_group_and_talks_by_phone() -> None:
+    config = load_practice_config(Path(__file__).parent.parent / "deploy" / "practice.example.toml")
+    options = config.booking_options()
+    assert options.group_of("eik") == ("eik", "linde")
+    assert Mode.PHONE in options.talks_at("linde").intake.modes

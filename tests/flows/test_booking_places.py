@@ -8,7 +8,14 @@ import pytest
 from icalendar import Calendar
 
 from bot.fakeapi.harness import FakeUser
-from tests.flows.conftest import ONE_PRACTICE, Harness, link_specialist, onboard
+from tests.flows.conftest import (
+    ONE_PRACTICE,
+    Harness,
+    link_specialist,
+    onboard,
+    start_harness,
+    stop_harness,
+)
 
 PRACTICE_END = 'huisartsenpost = "0900-111 22 33"\n'
 
@@ -321,3 +328,17 @@ async def test_an_offer_gone_while_choosing_the_place_is_not_booked(bot: Harness
     replies = await waiting.tap("Bevestigen")
     assert "geldt niet meer" in replies[-1].text
     assert await bot.storage.appointments.upcoming_for_user(501, bot.clock.now()) == []
+
+
+@three_places
+async def test_the_talk_types_are_read_again_after_a_restart(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await stop_harness(bot)
+    restarted = await start_harness(bot.database, bot.config, bot.clock, bot.api)
+    try:
+        again = restarted.user(user.user_id)
+        await _to_place(again)
+        assert "Hoe wil je het gesprek?" in again.last.text
+    finally:
+        await stop_harness(restarted)
