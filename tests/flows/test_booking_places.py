@@ -342,3 +342,12 @@ async def test_the_talk_types_are_read_again_after_a_restart(bot: Harness) -> No
         assert "Hoe wil je het gesprek?" in again.last.text
     finally:
         await stop_harness(restarted)
+
+
+@three_places
+async def test_privacy_shows_the_number_given_for_a_talk_by_phone(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await _book_by_phone(user)
+    replies = await user.send("/privacy")
+    assert "Telefoonnummer voor een telefonisch gesprek: 06 12345678" in replies[-1].text
