@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.core.booking import LENGTH, ForWhom, Kind, SlotTaken  # noqa: E402
+from bot.core.booking import DEFAULT_LENGTH, ForWhom, Kind, SlotTaken  # noqa: E402
 from bot.core.clock import to_epoch  # noqa: E402
 from bot.core.hours import parse_hours  # noqa: E402
 from bot.core.models import Language, Role, UserProfile  # noqa: E402
@@ -96,7 +96,7 @@ def _details(user: int, practice: int, specialist: int, start: datetime) -> NewA
         specialist_id=specialist,
         kind=Kind.FOLLOWUP,
         starts_at=start,
-        ends_at=start + LENGTH[Kind.FOLLOWUP],
+        ends_at=start + DEFAULT_LENGTH[Kind.FOLLOWUP],
         buffer=timedelta(minutes=15),
         for_whom=ForWhom.SELF,
         first_name=f"U{user}",
@@ -119,7 +119,7 @@ async def main() -> None:
             t = time.perf_counter()
             busy = await storage.appointments.busy(anna, NOW, NOW + DEFAULT_HORIZON)
             slots = free_slots(
-                hours, busy, NOW, length=LENGTH[Kind.FOLLOWUP], buffer=timedelta(minutes=15)
+                hours, busy, NOW, length=DEFAULT_LENGTH[Kind.FOLLOWUP], buffer=timedelta(minutes=15)
             )
             single.append((time.perf_counter() - t) * 1000)
         single.sort()
@@ -131,7 +131,7 @@ async def main() -> None:
         timings = []
         for _ in range(200):
             t = time.perf_counter()
-            found = await offers(storage, practice, Kind.FOLLOWUP, NOW)
+            found = await offers(storage, practice, DEFAULT_LENGTH[Kind.FOLLOWUP], NOW)
             timings.append((time.perf_counter() - t) * 1000)
         timings.sort()
         p50, p95 = statistics.median(timings), timings[int(len(timings) * 0.95)]

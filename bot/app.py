@@ -100,8 +100,11 @@ async def prepare(application: Application) -> None:
     """
     svc: Services = application.bot_data["services"]
     await svc.storage.open()
-    if await svc.storage.practices.count() == 0 and svc.settings.practice_config is not None:
+    config = None
+    if svc.settings.practice_config is not None:
         config = load_practice_config(svc.settings.practice_config)
+        svc.booking = config.booking_options()
+    if await svc.storage.practices.count() == 0 and config is not None:
         practices, specialists = await seed_practices(svc.storage, config, svc.clock)
         log.info("seeded %d practices and %d specialists", practices, specialists)
     if await svc.storage.practices.count() == 0:

@@ -7,9 +7,9 @@ and re-checks every requested time on the server, because a button can be old or
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from bot.core.booking import BUFFER, LENGTH, Appointment, Kind, SlotNotOffered, SlotTaken
+from bot.core.booking import BUFFER, Appointment, SlotNotOffered, SlotTaken
 from bot.core.clock import PRACTICE_TZ
 from bot.core.slots import DEFAULT_HORIZON, DEFAULT_NOTICE, free_slots
 from bot.core.workdays import public_holidays
@@ -26,13 +26,13 @@ class Offer:
 async def offers(
     storage: Storage,
     practice_id: int,
-    kind: Kind,
+    length: timedelta,
     now: datetime,
     *,
     prefer_specialist: int | None = None,
 ) -> list[Offer]:
-    """One offer per start time; the preferred specialist (of earlier talks) comes first."""
-    length = LENGTH[kind]
+    """One offer per start time for a talk of `length` (the practice's length for its kind);
+    the preferred specialist (of earlier talks) comes first."""
     horizon_end = now + DEFAULT_HORIZON
     holidays = public_holidays(now.astimezone(PRACTICE_TZ).date(), horizon_end.date())
     by_start: dict[datetime, list[int]] = {}
@@ -58,12 +58,25 @@ async def offers(
     return result
 
 
+async def can_book_at(storage: Storage, practice_id: int) -> bool:
+    """A practice people can book at: one of its specialists has weekly hours there."""
+    for specialist in await storage.specialists.for_practice(practice_id):
+        if await storage.availability.hours(specialist.id, practice_id):
+            return True
+    return False
+
+
 async def move(
-    storage: Storage, appointment: Appointment, start: datetime, now: datetime
+    storage: Storage,
+    appointment: Appointment,
+    start: datetime,
+    now: datetime,
+    *,
+    length: timedelta,
 ) -> Appointment:
     """Move to a start that is offered now, keeping the specialist where they are free."""
     current = await offers(
-        storage, appointment.practice_id, appointment.kind, now,
+        storage, appointment.practice_id, length, now,
         prefer_specialist=appointment.specialist_id,
     )  # fmt: skip
     offer = next((o for o in current if o.start == start), None)
@@ -84,11 +97,12 @@ async def book(
     details: NewAppointment,
     now: datetime,
     *,
+    length: timedelta,
     prefer_specialist: int | None = None,
 ) -> Appointment:
     """Book the requested start with a specialist who is free then; SlotTaken when none is left."""
     current = await offers(
-        storage, details.practice_id, details.kind, now, prefer_specialist=prefer_specialist
+        storage, details.practice_id, length, now, prefer_specialist=prefer_specialist
     )
     offer = next((o for o in current if o.start == details.starts_at), None)
     if offer is None:

@@ -10,11 +10,12 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bot.core.booking import DEFAULT_TALKS, BookingOptions, Kind, Mode, TalkType, TalkTypes
 from bot.core.hours import HoursError, overlapping, parse_hours
 from bot.core.reminders import ReminderPolicy, parse_offset, parse_quiet_hours
 from bot.core.slots import WeeklyHours
@@ -24,6 +25,8 @@ DEFAULT_DATABASE_PATH = "jeugdbot.db"
 DEEP_LINK_CODE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 SPECIALIST_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+GROUP_KEY = SPECIALIST_KEY
+TALK_MINUTES = range(10, 181)
 BOT_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
@@ -42,6 +45,9 @@ class PracticeSeed:
     phone: str
     huisartsenpost: str
     reminders: ReminderPolicy = field(default_factory=ReminderPolicy)
+    # Practices of one group (the locations of one health centre) book for each other.
+    group: str | None = None
+    talks: TalkTypes = DEFAULT_TALKS
 
     def as_row(self) -> dict[str, str]:
         return {
@@ -76,6 +82,13 @@ class SpecialistSeed:
 class PracticeConfig:
     practices: tuple[PracticeSeed, ...]
     specialists: tuple[SpecialistSeed, ...]
+
+    def booking_options(self) -> BookingOptions:
+        """Talks and groups are read from the file on every start, not seeded."""
+        return BookingOptions(
+            talks={p.code: p.talks for p in self.practices},
+            groups={p.code: p.group for p in self.practices if p.group},
+        )
 
 
 @dataclass(frozen=True)
@@ -130,6 +143,8 @@ def parse_practice_config(data: Mapping[str, Any]) -> PracticeConfig:
                 phone=_text(table, "phone", where),
                 huisartsenpost=_text(table, "huisartsenpost", where),
                 reminders=_reminder_policy(table, where),
+                group=_group(table, where),
+                talks=_talks(table.get("talks", {}), where),
             )
         )
     if not practices:
@@ -196,6 +211,70 @@ def _clock_time(table: Mapping[str, Any], key: str, where: str, default: time) -
         return time.fromisoformat(str(raw))
     except ValueError:
         raise SettingsError("PRACTICE_CONFIG", f"{where}: '{key}' must be like 07:30") from None
+
+
+def _group(table: Mapping[str, Any], where: str) -> str | None:
+    if "group" not in table:
+        return None
+    group = _text(table, "group", where)
+    if not GROUP_KEY.match(group):
+        raise SettingsError(
+            "PRACTICE_CONFIG", f"{where}: group '{group}' must be lowercase a-z, 0-9, _ or -"
+        )
+    return group
+
+
+def _talks(table: Any, where: str) -> TalkTypes:
+    """[practice.talks.intake] and [practice.talks.followup]: minutes and places, each optional."""
+    if not isinstance(table, dict):
+        raise SettingsError("PRACTICE_CONFIG", f"{where}: 'talks' must be a table")
+    kinds = {k.value for k in Kind}
+    unknown = sorted(set(table) - kinds)
+    if unknown:
+        raise SettingsError(
+            "PRACTICE_CONFIG",
+            f"{where}: talks.{unknown[0]} is not a kind of talk (use intake or followup)",
+        )
+    return TalkTypes(
+        intake=_talk(table.get(Kind.INTAKE.value), DEFAULT_TALKS.intake, f"{where}: talks.intake"),
+        followup=_talk(
+            table.get(Kind.FOLLOWUP.value), DEFAULT_TALKS.followup, f"{where}: talks.followup"
+        ),
+    )
+
+
+def _talk(table: Any, default: TalkType, where: str) -> TalkType:
+    if table is None:
+        return default
+    if not isinstance(table, dict):
+        raise SettingsError("PRACTICE_CONFIG", f"{where} must be a table")
+    unknown = sorted(set(table) - {"minutes", "places"})
+    if unknown:
+        raise SettingsError(
+            "PRACTICE_CONFIG", f"{where}: unknown key '{unknown[0]}' (use minutes and places)"
+        )
+    minutes = table.get("minutes", default.minutes)
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes not in TALK_MINUTES:
+        raise SettingsError(
+            "PRACTICE_CONFIG",
+            f"{where}: minutes must be a whole number from {TALK_MINUTES.start} to "
+            f"{TALK_MINUTES.stop - 1}",
+        )
+    places = table.get("places", [m.value for m in default.modes])
+    known = [m.value for m in Mode]
+    if not isinstance(places, list) or not places:
+        raise SettingsError(
+            "PRACTICE_CONFIG", f"{where}: places must list one or more of {', '.join(known)}"
+        )
+    wrong = [str(p) for p in places if p not in known]
+    if wrong:
+        raise SettingsError(
+            "PRACTICE_CONFIG",
+            f"{where}: unknown place '{wrong[0]}' (use {', '.join(known)})",
+        )
+    if len(set(places)) != len(places):
+        raise SettingsError("PRACTICE_CONFIG", f"{where}: a place is listed twice")
+    return TalkType(timedelta(minutes=minutes), tuple(Mode(p) for p in places))
 
 
 def _hours(table: Any, served: list[str], where: str) -> dict[str, tuple[WeeklyHours, ...]]:

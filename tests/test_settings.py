@@ -1,9 +1,17 @@
+import tomllib
 from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, load_practice_config, load_settings, parse_practice_config
+from bot.core.booking import DEFAULT_TALKS, Mode, TalkType
+from bot.settings import (
+    PracticeSeed,
+    SettingsError,
+    load_practice_config,
+    load_settings,
+    parse_practice_config,
+)
 
 TOKEN = "123456:ABC-def_ghi"
 PRACTICE = {"code": "linde", "name": "De Linde", "phone": "010-1", "huisartsenpost": "0900-1"}
@@ -112,3 +120,92 @@ def test_the_agenda_time_is_read_per_specialist() -> None:
         parse_practice_config(
             {"practice": [PRACTICE], "specialist": [{**specialist, "agenda_at": "half acht"}]}
         )
+
+
+def _practice_with(**extra: object) -> PracticeSeed:
+    return parse_practice_config({"practice": [{**PRACTICE, **extra}]}).practices[0]
+
+
+def test_a_practice_without_talks_keeps_todays_talks_at_the_practice() -> None:
+    practice = _practice_with()
+    assert practice.talks == DEFAULT_TALKS
+    assert practice.group is None
+
+
+def test_talks_take_their_minutes_and_places_from_the_file() -> None:
+    toml = """
+[[practice]]
+code = "linde"
+name = "De Linde"
+phone = "010-1"
+huisartsenpost = "0900-1"
+
+[practice.talks.followup]
+minutes = 20
+places = ["phone", "practice"]
+"""
+    (practice,) = parse_practice_config(tomllib.loads(toml)).practices
+    assert practice.talks.followup == TalkType(timedelta(minutes=20), (Mode.PHONE, Mode.PRACTICE))
+    assert practice.talks.intake == DEFAULT_TALKS.intake
+
+
+def test_only_the_minutes_of_a_talk_can_be_given() -> None:
+    practice = _practice_with(talks={"intake": {"minutes": 60}})
+    assert practice.talks.intake == TalkType(timedelta(minutes=60), (Mode.PRACTICE,))
+
+
+@pytest.mark.parametrize(
+    ("talks", "problem"),
+    [
+        ({"kennismaking": {"minutes": 45}}, "not a kind of talk"),
+        ({"intake": {"minutes": 5}}, "minutes must be a whole number"),
+        ({"intake": {"minutes": "45"}}, "minutes must be a whole number"),
+        ({"intake": {"minutes": True}}, "minutes must be a whole number"),
+        ({"intake": {"places": []}}, "places must list"),
+        ({"intake": {"places": "phone"}}, "places must list"),
+        ({"intake": {"places": ["practice", "zoom"]}}, "unknown place 'zoom'"),
+        ({"intake": {"places": ["phone", "phone"]}}, "listed twice"),
+        ({"intake": {"length": 45}}, "unknown key 'length'"),
+        ({"intake": 45}, "must be a table"),
+        ("phone", "'talks' must be a table"),
+    ],
+)
+def test_a_bad_talk_is_one_clear_error_naming_the_practice(talks: object, problem: str) -> None:
+    with pytest.raises(SettingsError, match=rf"PRACTICE_CONFIG: practice 1: .*{problem}"):
+        _practice_with(talks=talks)
+
+
+def test_a_group_is_read() -> None:
+    assert _practice_with(group="centrum-noord").group == "centrum-noord"
+
+
+@pytest.mark.parametrize("group", ["Centrum Noord", "", 7])
+def test_a_bad_group_is_refused(group: object) -> None:
+    with pytest.raises(SettingsError, match=r"PRACTICE_CONFIG: practice 1: .*group"):
+        _practice_with(group=group)
+
+
+def test_the_booking_options_hold_each_practices_talks_and_group() -> None:
+    data = {
+        "practice": [
+            {**PRACTICE, "group": "noord", "talks": {"intake": {"places": ["video"]}}},
+            {**PRACTICE, "code": "eik", "group": "noord"},
+            {**PRACTICE, "code": "beuk"},
+        ]
+    }
+    options = parse_practice_config(data).booking_options()
+    assert options.talks_at("linde").intake.modes == (Mode.VIDEO,)
+    assert options.group_of("eik") == ("eik", "linde")
+    assert options.group_of("beuk") == ("beuk",)
+
+
+def test_the_demo_practice_offers_talks_by_phone() -> None:
+    config = load_practice_config(Path(__file__).parent.parent / "bot" / "demo_practice.toml")
+    assert Mode.PHONE in config.practices[0].talks.followup.modes
+
+
+def test_the_example_config_shows_a_group_and_talks_by_phone() -> None:
+    config = load_practice_config(Path(__file__).parent.parent / "deploy" / "practice.example.toml")
+    options = config.booking_options()
+    assert options.group_of("eik") == ("eik", "linde")
+    assert Mode.PHONE in options.talks_at("linde").intake.modes

@@ -49,6 +49,8 @@ class Action(StrEnum):
     WAITLIST_LEAVE = "wleave"  # arg: waitlist entry id
     REMINDER_COMING = "rcome"  # arg: reminder delivery id
     REMINDER_CHOICE = "rchoice"  # arg: all | first | last | none, or none at all to show them
+    BOOK_PRACTICE = "bprac"  # arg: practice id (a practice of the person's group)
+    BOOK_MODE = "bmode"  # arg: practice | phone | video
 
 
 class InvalidCallback(ValueError):

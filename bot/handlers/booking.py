@@ -1,8 +1,10 @@
 """Afspraak maken and Mijn afspraken: book a talk in under a minute, see it, cancel it.
 
-Every step is a button (typing only for a first name, a date of birth and an optional note);
-every step has Terug and Stoppen; the flow lives in the database and expires; every tap is
-re-checked on the server, and the schema makes a double booking impossible.
+Every step is a button (typing only for a first name, a date of birth, an optional note and a
+phone number for a talk by phone); a question is only asked when there is a real choice (which
+practice of a group, which place); every step has Terug and Stoppen; the flow lives in the
+database and expires; every tap is re-checked on the server, and the schema makes a double
+booking impossible.
 """
 
 from __future__ import annotations
@@ -15,20 +17,24 @@ from telegram.error import TelegramError
 
 from bot.core.birthdate import age_on, parse_birth_date
 from bot.core.booking import (
-    LENGTH,
+    DEFAULT_TALKS,
     Appointment,
     ForWhom,
     IntakeAlreadyOpen,
     Kind,
+    Mode,
     SlotNotOffered,
     SlotTaken,
+    TalkType,
     TooManyAppointments,
     is_late_cancellation,
+    kind_of_talk,
 )
 from bot.core.callback_data import Action, Callback, is_number
 from bot.core.clock import PRACTICE_TZ, from_epoch, to_epoch
 from bot.core.ics import appointment_ics
 from bot.core.models import Practice, Role
+from bot.core.phone import parse_dutch_phone, show_phone
 from bot.core.slots import DEFAULT_NOTICE
 from bot.core.text import cap
 from bot.handlers import reminders as reminder_handlers
@@ -48,7 +54,7 @@ from bot.handlers.onboarding import share_link
 from bot.handlers.questions import notify_specialists, specialist_texts
 from bot.i18n import N_, Texts
 from bot.jobs import reminders as reminder_jobs
-from bot.scheduling import Offer, book, move, offers
+from bot.scheduling import Offer, book, can_book_at, move, offers
 from bot.storage import NewAppointment, WaitlistEntry
 
 log = logging.getLogger(__name__)
@@ -73,14 +79,22 @@ TOPICS = {
     "other": N_("Something else"),
 }
 KIND_LABELS = {Kind.INTAKE: N_("first talk"), Kind.FOLLOWUP: N_("follow-up talk")}
+MODE_LABELS = {
+    Mode.PRACTICE: N_("At the practice"),
+    Mode.PHONE: N_("By phone"),
+    Mode.VIDEO: N_("By video"),
+}
 
 
 class Step:
+    PRACTICE = "practice"
     FOR_WHOM = "for_whom"
     FIRST_NAME = "first_name"
     BIRTH_DATE = "birth_date"
     TOPIC = "topic"
     NOTE = "note"
+    MODE = "mode"
+    PHONE = "phone"
     DAY = "day"
     TIME = "time"
     CONFIRM = "confirm"
@@ -100,9 +114,27 @@ def _when(t: Texts, moment: datetime) -> str:
 
 
 async def _practice(person: Who, context: Context) -> Practice | None:
+    """The person's own practice, from onboarding."""
     if person.profile is None or person.profile.practice_id is None:
         return None
     return await services(context).storage.practices.by_id(person.profile.practice_id)
+
+
+def _practice_id(person: Who, data: dict) -> int:
+    """The practice of this booking: chosen in the flow, else the person's own."""
+    chosen = data.get("practice_id")
+    if isinstance(chosen, int):
+        return chosen
+    if person.profile is None or person.profile.practice_id is None:
+        return 0
+    return person.profile.practice_id
+
+
+async def _talk_type(context: Context, practice_id: int, kind: Kind) -> TalkType:
+    """Length and places of this kind of talk at this practice, as its practice file says."""
+    practice = await services(context).storage.practices.by_id(practice_id)
+    talks = services(context).booking.talks_at(practice.code) if practice else DEFAULT_TALKS
+    return talks.of(kind)
 
 
 # -- starting ---------------------------------------------------------------------------------
@@ -114,15 +146,76 @@ async def start_booking(person: Who, context: Context) -> None:
     if profile is None:
         await send_main_menu(person, context)
         return
+    # A new booking starts empty: nothing of an earlier, unfinished one (a move) carries over.
+    await services(context).storage.flows.clear(person.user_id)
     practice = await _practice(person, context)
-    if profile.role is Role.YOUNGSTER:
-        data = await _put(person, context, Step.FIRST_NAME, for_whom=ForWhom.SELF.value)
-        await _ask_first_name(person, context, data)
-        return
-    if profile.age >= PARENT_BOOKS_UNDER:
+    if profile.role is Role.PARENT and profile.age >= PARENT_BOOKS_UNDER:
         await send_main_menu(person, context, intro=_youngster_decides(t, context, practice))
         return
-    await _put(person, context, Step.FOR_WHOM)
+    places = await _places(person, context)
+    if len(places) > 1:
+        await _put(person, context, Step.PRACTICE)
+        await _ask_practice(person, context, places)
+        return
+    await _begin(person, context)
+
+
+async def _places(person: Who, context: Context) -> list[Practice]:
+    """Where this person can book: their own practice first, then the practices of its group
+    that have a specialist with hours."""
+    own = await _practice(person, context)
+    if own is None:
+        return []
+    svc = services(context)
+    found = [own]
+    for code in svc.booking.group_of(own.code)[1:]:
+        sibling = await svc.storage.practices.by_code(code)
+        if sibling is not None and await can_book_at(svc.storage, sibling.id):
+            found.append(sibling)
+    return found
+
+
+async def _ask_practice(person: Who, context: Context, places: list[Practice]) -> None:
+    t = person.texts
+    lines = [t._("At which practice would you like the talk?")]
+    for place in places:
+        where = f"{place.name}, {place.address}" if place.address else place.name
+        lines.append("• " + escape(where))
+    labels = [button(place.name, Action.BOOK_PRACTICE, place.id) for place in places]
+    rows = [labels[i : i + 2] for i in range(0, len(labels), 2)]
+    await say(context, person.chat_id, "\n".join(lines), keyboard(*rows, _nav(t, None)))
+
+
+async def on_practice(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if not await _expects(update, context, person, Step.PRACTICE):
+        return
+    places = await _places(person, context)
+    value = cb.arg()
+    chosen = next((p for p in places if is_number(value) and p.id == int(value)), None)
+    await drop_buttons(update.effective_message)
+    if chosen is None:
+        await say(
+            context,
+            person.chat_id,
+            person.texts._("Sorry, you cannot book at that practice here. Choose one below."),
+        )
+        await _ask_practice(person, context, places)
+        return
+    await _begin(person, context, practice_id=chosen.id, practice_asked=True)
+
+
+async def _begin(person: Who, context: Context, **changes: object) -> None:
+    """For whom (a parent) or the first name (a young person, who books for themselves)."""
+    if person.profile is not None and person.profile.role is Role.YOUNGSTER:
+        data = await _put(person, context, Step.FIRST_NAME, for_whom=ForWhom.SELF.value, **changes)
+        await _ask_first_name(person, context, data)
+        return
+    data = await _put(person, context, Step.FOR_WHOM, **changes)
+    await _ask_for_whom(person, context, data)
+
+
+async def _ask_for_whom(person: Who, context: Context, data: dict) -> None:
+    t = person.texts
     await say(
         context,
         person.chat_id,
@@ -132,7 +225,7 @@ async def start_booking(person: Who, context: Context) -> None:
                 button(t._("For my child"), Action.BOOK_FOR, ForWhom.CHILD.value),
                 button(t._("For myself"), Action.BOOK_FOR, ForWhom.SELF.value),
             ],
-            _nav(t, None),
+            _nav(t, Step.PRACTICE if data.get("practice_asked") else None),
         ),
     )
 
@@ -169,7 +262,10 @@ async def _ask_first_name(person: Who, context: Context, data: dict) -> None:
             "What is your first name? The youth specialist needs it to find you in the "
             "practice's records."
         )
-    back = Step.FOR_WHOM if person.profile and person.profile.role is Role.PARENT else None
+    if person.profile and person.profile.role is Role.PARENT:
+        back: str | None = Step.FOR_WHOM
+    else:
+        back = Step.PRACTICE if data.get("practice_asked") else None
     await say(context, person.chat_id, text, keyboard(_nav(t, back)))
 
 
@@ -245,8 +341,24 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
         await _ask_topic(person, context)
         return True
     if flow.step == Step.NOTE:
-        await _put(person, context, Step.DAY, note=cap(text, MAX_NOTE))
-        await show_days(person, context, week=0)
+        data = await _put(person, context, Step.NOTE, note=cap(text, MAX_NOTE))
+        await _ask_place_or_days(person, context, data)
+        return True
+    if flow.step == Step.PHONE:
+        phone = parse_dutch_phone(text.strip())
+        if phone is None:
+            await say(
+                context,
+                person.chat_id,
+                t._(
+                    "Sorry, I cannot use that number. Type a Dutch phone number, for example "
+                    "06 12345678."
+                ),
+                keyboard(_nav(t, _before_phone(flow.data))),
+            )
+            return True
+        data = await _put(person, context, Step.PHONE, phone=phone)
+        await _after_place(person, context, data)
         return True
     await say(context, person.chat_id, t._("Tap one of the buttons above. Or type /stop to stop."))
     return True
@@ -267,8 +379,94 @@ async def on_note_skip(update: Update, context: Context, person: Who, cb: Callba
     if not await _expects(update, context, person, Step.NOTE):
         return
     await drop_buttons(update.effective_message)
-    await _put(person, context, Step.DAY, note=None)
+    data = await _put(person, context, Step.NOTE, note=None)
+    await _ask_place_or_days(person, context, data)
+
+
+# -- place: at the practice, by phone or by video ------------------------------------------------
+
+
+async def _ask_place_or_days(person: Who, context: Context, data: dict) -> None:
+    """Where the talk happens, only when the practice offers a choice; then the phone number
+    for a talk by phone; then the days (or, for a waitlist offer, the summary)."""
+    kind, _ = await _talk(person, context, data)
+    talk = await _talk_type(context, _practice_id(person, data), kind)
+    if talk.asks_mode:
+        data = await _put(person, context, Step.MODE, mode_asked=True)
+        await _ask_mode(person, context, data, kind, talk)
+        return
+    data = await _put(person, context, Step.MODE, mode_asked=False)
+    await _place_chosen(person, context, talk.modes[0])
+
+
+async def _ask_mode(person: Who, context: Context, data: dict, kind: Kind, talk: TalkType) -> None:
+    t = person.texts
+    text = t._("A {kind} of {minutes} minutes. How would you like to talk?").format(
+        kind=t._(KIND_LABELS[kind]), minutes=talk.minutes
+    )
+    choices = [button(t._(MODE_LABELS[m]), Action.BOOK_MODE, m.value) for m in talk.modes]
+    back = None if data.get("offer_of") is not None else Step.NOTE
+    await say(context, person.chat_id, text, keyboard(choices, _nav(t, back)))
+
+
+async def on_mode(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if not await _expects(update, context, person, Step.MODE):
+        return
+    assert person.flow is not None
+    data = person.flow.data
+    kind, _ = await _talk(person, context, data)
+    talk = await _talk_type(context, _practice_id(person, data), kind)
+    chosen = next((m for m in talk.modes if m.value == cb.arg()), None)
+    await drop_buttons(update.effective_message)
+    if chosen is None:
+        await say(
+            context,
+            person.chat_id,
+            person.texts._("Sorry, that is not possible at this practice. Choose one below."),
+        )
+        await _ask_mode(person, context, data, kind, talk)
+        return
+    await _place_chosen(person, context, chosen)
+
+
+async def _place_chosen(person: Who, context: Context, mode: Mode) -> None:
+    if mode is Mode.PHONE:
+        data = await _put(person, context, Step.PHONE, mode=mode.value)
+        await _ask_phone(person, context, data)
+        return
+    data = await _put(person, context, Step.MODE, mode=mode.value, phone=None)
+    await _after_place(person, context, data)
+
+
+def _before_phone(data: dict) -> str | None:
+    if data.get("mode_asked"):
+        return Step.MODE
+    return None if data.get("offer_of") is not None else Step.NOTE
+
+
+async def _ask_phone(person: Who, context: Context, data: dict) -> None:
+    t = person.texts
+    text = t._("On which phone number can the youth specialist call you? For example 06 12345678.")
+    await say(context, person.chat_id, text, keyboard(_nav(t, _before_phone(data))))
+
+
+async def _after_place(person: Who, context: Context, data: dict) -> None:
+    if data.get("offer_of") is not None:
+        # A time offered from the waitlist: it is known already, so on to the summary.
+        data = await _put(person, context, Step.CONFIRM)
+        await show_summary(person, context, data)
+        return
+    await _put(person, context, Step.DAY)
     await show_days(person, context, week=0)
+
+
+def _before_days(data: dict) -> str | None:
+    """Terug from the days goes to the last question asked; a move asks none."""
+    if data.get("move_of"):
+        return None
+    if data.get("mode") == Mode.PHONE:
+        return Step.PHONE
+    return Step.MODE if data.get("mode_asked") else Step.NOTE
 
 
 # -- day and time ---------------------------------------------------------------------------------
@@ -282,7 +480,7 @@ async def _talk(person: Who, context: Context, data: dict) -> tuple[Kind, int | 
     earlier = await svc.storage.appointments.for_person(
         person.user_id, str(data["first_name"]), date.fromisoformat(str(data["birth_date"]))
     )
-    kind = Kind.FOLLOWUP if any(a.starts_at <= now for a in earlier) else Kind.INTAKE
+    kind = kind_of_talk((a.starts_at for a in earlier), now)
     if data.get("kind") in {k.value for k in Kind}:
         kind = Kind(data["kind"])  # moving keeps the kind of talk it was
     return kind, earlier[-1].specialist_id if earlier else None
@@ -291,9 +489,10 @@ async def _talk(person: Who, context: Context, data: dict) -> tuple[Kind, int | 
 async def _kind_and_offers(person: Who, context: Context, data: dict) -> tuple[Kind, list[Offer]]:
     svc = services(context)
     kind, prefer = await _talk(person, context, data)
-    practice_id = person.profile.practice_id if person.profile else None
+    practice_id = _practice_id(person, data)
+    talk = await _talk_type(context, practice_id, kind)
     found = await offers(
-        svc.storage, practice_id or 0, kind, svc.clock.now(), prefer_specialist=prefer
+        svc.storage, practice_id, talk.length, svc.clock.now(), prefer_specialist=prefer
     )
     return kind, found
 
@@ -311,7 +510,7 @@ async def show_days(person: Who, context: Context, week: int, intro: str | None 
     last_day = first_day + timedelta(days=DAYS_PER_PAGE - 1)
     days = sorted({o.start.astimezone(PRACTICE_TZ).date() for o in found})
     if not days:
-        practice = await _practice(person, context)
+        practice = await services(context).storage.practices.by_id(_practice_id(person, flow.data))
         phone = escape(practice.phone) if practice else ""
         text = t._(
             "Sorry, there is no free time in the coming weeks. Join the waitlist, or call the "
@@ -321,7 +520,10 @@ async def show_days(person: Who, context: Context, week: int, intro: str | None 
             context,
             person.chat_id,
             text,
-            keyboard([button(t._("Join the waitlist"), Action.WAITLIST_JOIN)], _nav(t, None)),
+            keyboard(
+                [button(t._("Join the waitlist"), Action.WAITLIST_JOIN)],
+                _nav(t, _before_days(flow.data)),
+            ),
         )
         return
     shown = [d for d in days if first_day <= d <= last_day]
@@ -343,10 +545,10 @@ async def show_days(person: Who, context: Context, week: int, intro: str | None 
         rows.append(paging)
     if not flow.data.get("move_of"):
         rows.append([button(t._("No time fits: waitlist"), Action.WAITLIST_JOIN)])
-    rows.append(_nav(t, None if flow.data.get("move_of") else Step.NOTE))
-    length = int(LENGTH[kind].total_seconds() // 60)
+    rows.append(_nav(t, _before_days(flow.data)))
+    talk = await _talk_type(context, _practice_id(person, flow.data), kind)
     text = t._("A {kind} of {minutes} minutes. Which day suits you?").format(
-        kind=t._(KIND_LABELS[kind]), minutes=length
+        kind=t._(KIND_LABELS[kind]), minutes=talk.minutes
     )
     if not shown:
         text = t._("No free time in this week. Tap Later or Earlier.")
@@ -421,19 +623,17 @@ async def on_time(update: Update, context: Context, person: Who, cb: Callback) -
 async def show_summary(person: Who, context: Context, data: dict) -> None:
     t = person.texts
     kind, _ = await _talk(person, context, data)
-    practice = await _practice(person, context)
+    practice_id = _practice_id(person, data)
+    practice = await services(context).storage.practices.by_id(practice_id)
+    talk = await _talk_type(context, practice_id, kind)
     start = from_epoch(int(data["start"]))
     lines = [
         t._("<b>Check your appointment</b>"),
         t._("{kind} ({minutes} minutes)").format(
-            kind=t._(KIND_LABELS[kind]).capitalize(),
-            minutes=int(LENGTH[kind].total_seconds() // 60),
+            kind=t._(KIND_LABELS[kind]).capitalize(), minutes=talk.minutes
         ),
         _when(t, start),
-        t._("Where: {practice}, {address}").format(
-            practice=escape(practice.name if practice else ""),
-            address=escape(practice.address if practice else ""),
-        ),
+        _where(t, str(data.get("mode") or Mode.PRACTICE), practice, data.get("phone")),
         t._("For: {name}, born {born}").format(
             name=escape(str(data["first_name"])),
             born=t.date(
@@ -448,8 +648,36 @@ async def show_summary(person: Who, context: Context, data: dict) -> None:
         context,
         person.chat_id,
         "\n".join(lines),
-        keyboard([button(t._("Confirm"), Action.BOOK_CONFIRM)], _nav(t, Step.TIME)),
+        keyboard([button(t._("Confirm"), Action.BOOK_CONFIRM)], _nav(t, _before_summary(data))),
     )
+
+
+def _before_summary(data: dict) -> str | None:
+    if data.get("offer_of") is None:
+        return Step.TIME
+    if data.get("mode") == Mode.PHONE:
+        return Step.PHONE
+    return Step.MODE if data.get("mode_asked") else None
+
+
+def _where(
+    t: Texts, mode: str, practice: Practice | None, phone: object, *, html: bool = True
+) -> str:
+    """How the person meets the specialist: an address, a call to their number, or a link.
+    HTML-escaped for a message; `html=False` for the plain text of a calendar file."""
+    esc = escape if html else str
+    name = esc(practice.name if practice else "")
+    if mode == Mode.PHONE:
+        return t._("By phone: the youth specialist calls you on {phone}.").format(
+            phone=esc(show_phone(str(phone or "")))
+        )
+    if mode == Mode.VIDEO:
+        return t._("By video: {practice} sends you a link for the video call.").format(
+            practice=name
+        )
+    if practice is None or not practice.address:
+        return t._("At {practice}.").format(practice=name)
+    return t._("At {practice}, {address}.").format(practice=name, address=esc(practice.address))
 
 
 async def on_confirm(update: Update, context: Context, person: Who, cb: Callback) -> None:
@@ -464,9 +692,11 @@ async def on_confirm(update: Update, context: Context, person: Who, cb: Callback
     svc = services(context)
     now = svc.clock.now()
     kind, prefer = await _talk(person, context, data)
+    practice_id = _practice_id(person, data)
+    mode = Mode(data["mode"]) if data.get("mode") in set(Mode) else Mode.PRACTICE
     details = NewAppointment(
         telegram_user_id=person.user_id,
-        practice_id=person.profile.practice_id or 0,
+        practice_id=practice_id,
         specialist_id=0,
         kind=kind,
         starts_at=from_epoch(int(data["start"])),
@@ -477,12 +707,20 @@ async def on_confirm(update: Update, context: Context, person: Who, cb: Callback
         birth_date=date.fromisoformat(str(data["birth_date"])),
         topic=str(data["topic"]),
         note=data.get("note"),
+        mode=mode.value,
+        phone=str(data["phone"]) if mode is Mode.PHONE and data.get("phone") else None,
     )
     if data.get("move_of") is not None:
         await _confirm_move(update, context, person, int(data["move_of"]), details.starts_at)
         return
+    if data.get("offer_of") is not None:
+        await _confirm_offer(update, context, person, int(data["offer_of"]), details)
+        return
+    talk = await _talk_type(context, practice_id, kind)
     try:
-        appointment = await book(svc.storage, details, now, prefer_specialist=prefer)
+        appointment = await book(
+            svc.storage, details, now, length=talk.length, prefer_specialist=prefer
+        )
     except (SlotTaken, SlotNotOffered):
         await drop_buttons(update.effective_message)
         await _put(person, context, Step.DAY)
@@ -530,8 +768,9 @@ async def _confirm_move(
         await svc.storage.flows.clear(person.user_id)
         await _gone(person, context)
         return
+    talk = await _talk_type(context, old.practice_id, old.kind)
     try:
-        moved = await move(svc.storage, old, start, svc.clock.now())
+        moved = await move(svc.storage, old, start, svc.clock.now(), length=talk.length)
     except (SlotTaken, SlotNotOffered):
         await drop_buttons(update.effective_message)
         await _put(person, context, Step.DAY)
@@ -573,10 +812,13 @@ async def on_move(update: Update, context: Context, person: Who, cb: Callback) -
     if appointment is None:
         await _gone(person, context)
         return
+    await services(context).storage.flows.clear(person.user_id)
     await _put(
         person,
         context,
         Step.DAY,
+        practice_id=appointment.practice_id,
+        mode=appointment.mode,
         for_whom=appointment.for_whom.value,
         first_name=appointment.first_name,
         birth_date=appointment.birth_date.isoformat(),
@@ -601,10 +843,7 @@ async def _send_confirmation(person: Who, context: Context, appointment: Appoint
         [
             t._("<b>Your appointment is booked.</b>"),
             _when(t, appointment.starts_at),
-            t._("At {practice}, {address}.").format(
-                practice=escape(practice.name if practice else ""),
-                address=escape(practice.address if practice else ""),
-            ),
+            _where(t, appointment.mode, practice, appointment.phone),
             t._("You will meet {name}, {title}.").format(
                 name=escape(specialist.name if specialist else ""),
                 title=escape(specialist.title if specialist else ""),
@@ -626,14 +865,21 @@ async def _send_calendar(
     t = person.texts
     svc = services(context)
     practice = await svc.storage.practices.by_id(appointment.practice_id)
+    how = t._("Cancel or move it in the chat with the practice.")
+    if appointment.mode == Mode.PRACTICE:
+        parts = (practice.name, practice.address) if practice else ()
+        location = ", ".join(part for part in parts if part)
+    else:
+        location = t._(MODE_LABELS[Mode(appointment.mode)])
+        how = _where(t, appointment.mode, practice, appointment.phone, html=False) + "\n" + how
     data = appointment_ics(
         uid=appointment.uid,
         sequence=appointment.sequence + (1 if cancelled else 0),
         starts_at=appointment.starts_at,
         ends_at=appointment.ends_at,
         summary=t._("Talk with the youth specialist"),
-        location=f"{practice.name}, {practice.address}" if practice else "",
-        description=t._("Cancel or move it in the chat with the practice."),
+        location=location,
+        description=how,
         stamp=svc.clock.now(),
         cancelled=cancelled,
     )
@@ -692,8 +938,12 @@ async def on_back(update: Update, context: Context, person: Who, cb: Callback) -
         await _gone(person, context)
         return
     await drop_buttons(update.effective_message)
-    if target == Step.FOR_WHOM:
-        await start_booking(person, context)
+    if target == Step.PRACTICE and flow.data.get("practice_asked"):
+        await _put(person, context, Step.PRACTICE)
+        await _ask_practice(person, context, await _places(person, context))
+    elif target == Step.FOR_WHOM:
+        data = await _put(person, context, Step.FOR_WHOM)
+        await _ask_for_whom(person, context, data)
     elif target == Step.FIRST_NAME:
         data = await _put(person, context, Step.FIRST_NAME)
         await _ask_first_name(person, context, data)
@@ -706,6 +956,14 @@ async def on_back(update: Update, context: Context, person: Who, cb: Callback) -
     elif target == Step.NOTE:
         await _put(person, context, Step.NOTE)
         await _ask_note(person, context)
+    elif target == Step.MODE and flow.data.get("mode_asked"):
+        data = await _put(person, context, Step.MODE)
+        kind, _ = await _talk(person, context, data)
+        talk = await _talk_type(context, _practice_id(person, data), kind)
+        await _ask_mode(person, context, data, kind, talk)
+    elif target == Step.PHONE and flow.data.get("mode") == Mode.PHONE:
+        data = await _put(person, context, Step.PHONE)
+        await _ask_phone(person, context, data)
     elif target == Step.DAY:
         await show_days(person, context, week=int(flow.data.get("week", 0)))
     elif target == Step.TIME and flow.data.get("day"):
@@ -744,6 +1002,8 @@ async def show_appointments(person: Who, context: Context) -> None:
             kind=t._(KIND_LABELS[appointment.kind]),
             name=escape(appointment.first_name),
         )
+        practice = await svc.storage.practices.by_id(appointment.practice_id)
+        text += "\n" + _where(t, appointment.mode, practice, appointment.phone)
         await say(
             context,
             person.chat_id,
@@ -828,6 +1088,7 @@ async def on_details(update: Update, context: Context, person: Who, cb: Callback
             born=t.date(datetime.combine(appointment.birth_date, datetime.min.time(), PRACTICE_TZ)),
         ),
         t._("About: {topic}").format(topic=t._(TOPICS.get(appointment.topic, TOPICS["other"]))),
+        await _where_for_specialist(t, context, appointment),
     ]
     if appointment.note:
         lines.append(t._("Note: {note}").format(note=escape(appointment.note)))
@@ -837,6 +1098,18 @@ async def on_details(update: Update, context: Context, person: Who, cb: Callback
         deliveries = await svc.storage.reminders.for_appointment(appointment)
         lines.extend(reminder_handlers.status_lines(t, deliveries))
     await say(context, person.chat_id, "\n".join(lines))
+
+
+async def _where_for_specialist(t: Texts, context: Context, appointment: Appointment) -> str:
+    practice = await services(context).storage.practices.by_id(appointment.practice_id)
+    name = escape(practice.name if practice else "")
+    if appointment.mode == Mode.PHONE:
+        return t._("By phone: call {phone}.").format(
+            phone=escape(show_phone(appointment.phone or ""))
+        )
+    if appointment.mode == Mode.VIDEO:
+        return t._("By video: {practice} sends the link.").format(practice=name)
+    return t._("At {practice}.").format(practice=name)
 
 
 # -- the waitlist ---------------------------------------------------------------------------------
@@ -854,7 +1127,7 @@ async def on_waitlist_join(update: Update, context: Context, person: Who, cb: Ca
     kind, _ = await _talk(person, context, flow.data)
     entry = await svc.storage.waitlist.join(
         person.user_id,
-        person.profile.practice_id or 0,
+        _practice_id(person, flow.data),
         kind,
         ForWhom(flow.data["for_whom"]),
         str(flow.data["first_name"]),
@@ -916,7 +1189,8 @@ async def offer_freed_time(context: Context, practice_id: int) -> bool:
     if await svc.storage.waitlist.has_open_offer(practice_id, now):
         return False
     for entry in await svc.storage.waitlist.waiting(practice_id):
-        found = await offers(svc.storage, practice_id, entry.kind, now)
+        talk = await _talk_type(context, practice_id, entry.kind)
+        found = await offers(svc.storage, practice_id, talk.length, now)
         before = None
         if entry.earlier_than is not None:
             current = await svc.storage.appointments.get(entry.earlier_than)
@@ -967,21 +1241,82 @@ async def _own_entry(person: Who, context: Context, cb: Callback) -> WaitlistEnt
     return entry if entry is not None and entry.telegram_user_id == person.user_id else None
 
 
+def _offer_open(entry: WaitlistEntry | None, now: datetime) -> bool:
+    return (
+        entry is not None
+        and entry.status == "offered"
+        and entry.offer_start is not None
+        and entry.offer_expires_at is not None
+        and entry.offer_expires_at > now
+    )
+
+
 async def on_waitlist_yes(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    svc = services(context)
+    entry = await _own_entry(person, context, cb)
+    await drop_buttons(update.effective_message)
+    if entry is None or entry.offer_start is None or not _offer_open(entry, svc.clock.now()):
+        await send_main_menu(
+            person, context, intro=person.texts._("Sorry, this offer is no longer valid.")
+        )
+        return
+    talk = await _talk_type(context, entry.practice_id, entry.kind)
+    if entry.earlier_than is None and (talk.asks_mode or talk.modes[0] is Mode.PHONE):
+        # The waitlist keeps no place or number: ask them now, then the summary of this time.
+        await svc.storage.flows.clear(person.user_id)
+        data = await _put(
+            person,
+            context,
+            Step.MODE,
+            practice_id=entry.practice_id,
+            for_whom=entry.for_whom.value,
+            first_name=entry.first_name,
+            birth_date=entry.birth_date.isoformat(),
+            topic=entry.topic,
+            note=entry.note,
+            kind=entry.kind.value,
+            start=to_epoch(entry.offer_start),
+            offer_of=entry.id,
+        )
+        await _ask_place_or_days(person, context, data)
+        return
+    await _take_offer(person, context, entry, talk, talk.modes[0], None)
+
+
+async def _confirm_offer(
+    update: Update, context: Context, person: Who, entry_id: int, details: NewAppointment
+) -> None:
+    """Confirm on the summary of a waitlist offer, once the place (and number) are known."""
+    svc = services(context)
+    entry = await svc.storage.waitlist.get(entry_id)
+    await drop_buttons(update.effective_message)
+    await svc.storage.flows.clear(person.user_id)
+    if (
+        entry is None
+        or entry.telegram_user_id != person.user_id
+        or entry.offer_start != details.starts_at
+        or not _offer_open(entry, svc.clock.now())
+    ):
+        await send_main_menu(
+            person, context, intro=person.texts._("Sorry, this offer is no longer valid.")
+        )
+        return
+    talk = await _talk_type(context, entry.practice_id, entry.kind)
+    await _take_offer(person, context, entry, talk, Mode(details.mode), details.phone)
+
+
+async def _take_offer(
+    person: Who,
+    context: Context,
+    entry: WaitlistEntry,
+    talk: TalkType,
+    mode: Mode,
+    phone: str | None,
+) -> None:
     t = person.texts
     svc = services(context)
     now = svc.clock.now()
-    entry = await _own_entry(person, context, cb)
-    await drop_buttons(update.effective_message)
-    if (
-        entry is None
-        or entry.status != "offered"
-        or entry.offer_start is None
-        or entry.offer_expires_at is None
-        or entry.offer_expires_at <= now
-    ):
-        await send_main_menu(person, context, intro=t._("Sorry, this offer is no longer valid."))
-        return
+    assert entry.offer_start is not None
     details = NewAppointment(
         telegram_user_id=person.user_id,
         practice_id=entry.practice_id,
@@ -995,15 +1330,19 @@ async def on_waitlist_yes(update: Update, context: Context, person: Who, cb: Cal
         birth_date=entry.birth_date,
         topic=entry.topic,
         note=entry.note,
+        mode=mode.value,
+        phone=phone if mode is Mode.PHONE else None,
     )
     try:
         if entry.earlier_than is not None:
             current = await svc.storage.appointments.get(entry.earlier_than)
             if current is None or current.status != "booked":
                 raise SlotNotOffered
-            appointment = await move(svc.storage, current, entry.offer_start, now)
+            appointment = await move(
+                svc.storage, current, entry.offer_start, now, length=talk.length
+            )
         else:
-            appointment = await book(svc.storage, details, now)
+            appointment = await book(svc.storage, details, now, length=talk.length)
     except (SlotTaken, SlotNotOffered, TooManyAppointments, IntakeAlreadyOpen):
         await svc.storage.waitlist.back_to_waiting(entry.id, svc.clock.now())
         await send_main_menu(

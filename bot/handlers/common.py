@@ -12,6 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.core.booking import BookingOptions
 from bot.core.callback_data import Action, pack
 from bot.core.clock import Clock
 from bot.core.faq import TopicIndex
@@ -38,6 +39,8 @@ class Services:
     catalogs: Catalogs
     settings: Settings
     faq: dict[Language, TopicIndex]
+    # Talk types and practice groups, read from the practice file at start-up.
+    booking: BookingOptions = field(default_factory=BookingOptions)
     late_apologies: dict[int, datetime] = field(default_factory=dict)
 
 

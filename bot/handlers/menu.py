@@ -6,6 +6,7 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.core.callback_data import Action, Callback
 from bot.core.models import Language, Role
+from bot.core.phone import show_phone
 from bot.handlers.common import (
     ONBOARDING_VALID_FOR,
     Context,
@@ -174,6 +175,13 @@ async def on_privacy(update: Update, context: Context) -> None:
     policy = await reminders.policy_for(person, context)
     choice = await storage.reminders.choice(person.user_id)
     facts.append(t._("Reminders: {which}").format(which=reminders.describe(t, choice, policy)))
+    phones = await storage.appointments.phone_numbers(person.user_id)
+    if phones:
+        facts.append(
+            t._("Phone number for talks by phone: {phone}").format(
+                phone=", ".join(escape(show_phone(p)) for p in phones)
+            )
+        )
     await say(
         context,
         person.chat_id,

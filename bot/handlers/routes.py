@@ -108,6 +108,8 @@ BUTTONS: dict[Action, ButtonHandler] = {
     Action.WAITLIST_LEAVE: booking.on_waitlist_leave,
     Action.REMINDER_COMING: reminders.on_coming,
     Action.REMINDER_CHOICE: reminders.on_choice,
+    Action.BOOK_PRACTICE: booking.on_practice,
+    Action.BOOK_MODE: booking.on_mode,
 }
 
 TextHandler = Callable[[Update, Context, Who], Awaitable[bool]]

@@ -152,6 +152,15 @@ class AppointmentStore:
         )
         return [_appointment(r) for r in rows]
 
+    async def phone_numbers(self, telegram_user_id: int) -> list[str]:
+        """The numbers this person gave for talks by phone, for /privacy."""
+        rows = await self._db.fetch_all(
+            "SELECT DISTINCT phone FROM appointments WHERE telegram_user_id = ?"
+            " AND phone IS NOT NULL ORDER BY phone",
+            (telegram_user_id,),
+        )
+        return [r["phone"] for r in rows]
+
     async def busy(self, specialist_id: int, start: datetime, end: datetime) -> list[Busy]:
         """Booked time of one specialist in a window, as the core's Busy values (without buffer)."""
         rows = await self._db.fetch_all(
