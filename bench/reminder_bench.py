@@ -30,8 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 from telegram.ext import CallbackContext  # noqa: E402
 
+from bench.loadgen import FIRST_USER, fill, practice_file  # noqa: E402
 from bot.app import build_application, prepare, teardown  # noqa: E402
-from bot.core.clock import FakeClock, to_epoch  # noqa: E402
+from bot.core.clock import FakeClock  # noqa: E402
 from bot.fakeapi.api import FakeBotApi  # noqa: E402
 from bot.fakeapi.harness import FakeTelegram  # noqa: E402
 from bot.fakeapi.request import FakeRequest  # noqa: E402
@@ -42,83 +43,11 @@ TOKEN = "123456:BENCH-token"
 # Tuesday 1 December 2026, 14:00 in Amsterdam: day time, so nothing waits for the morning.
 NOW = datetime(2026, 12, 1, 13, 0, tzinfo=UTC)
 TELEGRAM_LIMIT = 30
-FIRST_USER = 100_000
-PRACTICE = """
-[[practice]]
-code = "p"
-name = "Praktijk"
-address = "Straat 1"
-phone = "010-1"
-huisartsenpost = "0900-1"
-
-[[specialist]]
-key = "s0"
-name = "S"
-practices = ["p"]
-[specialist.hours]
-p = ["mon 09:00-17:00", "tue 09:00-17:00"]
-"""
-
-
-async def _fill(application, count: int, first_start: datetime, spacing: timedelta) -> None:
-    """`count` users with one appointment each, spread over enough specialists never to overlap.
-
-    Written with plain SQL: this is test data, not a path users take.
-    """
-    storage = application.bot_data["services"].storage
-    per_specialist = 4 if spacing == timedelta(0) else 500
-    specialists = (count + per_specialist - 1) // per_specialist
-    now = to_epoch(NOW)
-    async with storage.db.transaction() as conn:
-        practice_id = (await (await conn.execute("SELECT id FROM practices")).fetchone())[0]
-        await conn.executemany(
-            "INSERT INTO specialists (key, name, title) VALUES (?, 'S', 'POH')",
-            [(f"b{i}",) for i in range(specialists)],
-        )
-        rows = await (
-            await conn.execute("SELECT id FROM specialists WHERE key LIKE 'b%'")
-        ).fetchall()
-        ids = [r[0] for r in rows]
-        await conn.executemany(
-            "INSERT INTO specialist_practices (specialist_id, practice_id) VALUES (?, ?)",
-            [(i, practice_id) for i in ids],
-        )
-        await conn.executemany(
-            "INSERT INTO users (telegram_user_id, language, role, age, practice_id,"
-            " privacy_read_at, created_at, updated_at) VALUES (?, 'nl', 'parent', 9, ?, ?, ?, ?)",
-            [(FIRST_USER + i, practice_id, now, now, now) for i in range(count)],
-        )
-        appointments = []
-        for i in range(count):
-            slot = i % per_specialist
-            if spacing == timedelta(0):
-                begins = first_start + timedelta(hours=slot, minutes=(i // per_specialist) % 60)
-            else:
-                begins = first_start + spacing * slot
-            appointments.append(
-                (
-                    f"bench-{i}",
-                    FIRST_USER + i,
-                    practice_id,
-                    ids[i // per_specialist],
-                    to_epoch(begins),
-                    to_epoch(begins + timedelta(minutes=30)),
-                    to_epoch(begins + timedelta(minutes=45)),
-                    now - 7 * 86400,
-                )
-            )
-        await conn.executemany(
-            "INSERT INTO appointments (uid, telegram_user_id, practice_id, specialist_id, kind,"
-            " starts_at, ends_at, blocked_until, for_whom, first_name, birth_date, topic,"
-            " created_at) VALUES (?, ?, ?, ?, 'followup', ?, ?, ?, 'child', 'X', '2016-01-01',"
-            " 'sleep', ?)",
-            appointments,
-        )
 
 
 async def _application(folder: Path, api: FakeBotApi, clock: FakeClock, *, paced: bool):
     config = folder / "practice.toml"
-    config.write_text(PRACTICE, encoding="utf-8")
+    config.write_text(practice_file(), encoding="utf-8")
     settings = Settings(
         token=TOKEN,
         api_url="http://fake.invalid",
@@ -169,9 +98,17 @@ async def burst(count: int, *, paced: bool) -> None:
         application = await _application(Path(tmp), api, clock, paced=paced)
         try:
             # Appointments 20 to 24 hours ahead: their day-before reminders are all due now.
-            await _fill(application, count, NOW + timedelta(hours=20), timedelta(0))
-            for i in range(count):
-                api.register_chat(FIRST_USER + i)
+            storage = application.bot_data["services"].storage
+            users = await fill(
+                storage,
+                count,
+                NOW + timedelta(hours=20),
+                per_specialist=4,
+                spacing=timedelta(hours=1),
+                booked_at=NOW - timedelta(days=7),
+            )
+            for user in users:
+                api.register_chat(user)
             telegram = FakeTelegram(api, application)
             chatter = telegram.user(FIRST_USER - 1)
             api.register_chat(chatter.user_id)
@@ -217,7 +154,14 @@ async def restart(count: int = 100_000) -> None:
         api = FakeBotApi(token=TOKEN, clock=lambda: datetime.now(UTC))
         application = await _application(Path(tmp), api, clock, paced=False)
         # Future appointments, one an hour per specialist, from tomorrow on for about 3 weeks.
-        await _fill(application, count, NOW + timedelta(days=1, hours=5), timedelta(hours=1))
+        await fill(
+            application.bot_data["services"].storage,
+            count,
+            NOW + timedelta(days=1, hours=5),
+            per_specialist=500,
+            spacing=timedelta(hours=1),
+            booked_at=NOW - timedelta(days=7),
+        )
         await application.shutdown()
         await teardown(application)
 
