@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from bot.core.booking import Mode
 from bot.core.callback_data import Action
 from bot.core.clock import PRACTICE_TZ
 from bot.core.models import Specialist
@@ -106,6 +107,8 @@ def agenda_text(t: Texts, day: date, talks: list, practice_names: dict[int, str]
             current = appointment.practice_id
             parts.append("\n<b>" + escape(practice_names.get(current, "-")) + "</b>")
         line = f"{t.time(appointment.starts_at)} {t._(booking.KIND_LABELS[appointment.kind])}"
+        if appointment.mode != Mode.PRACTICE:
+            line += " · " + t._(booking.MODE_LABELS[Mode(appointment.mode)]).lower()
         if confirmed:
             line += " · " + t._("coming")
         parts.append(line)
