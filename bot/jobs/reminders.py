@@ -98,13 +98,16 @@ async def send_due_reminders(context: Context) -> SweepReport:
     """The job: one sweep, then the next wake-up."""
     svc = services(context)
     sender = sender_of(context.application)
-    async with sender.lock:
-        report = SweepReport()
-        await _remind(context, svc, sender, report)
-        await _tell_unanswered(context, svc, report)
-        report.agendas, next_agenda = await agenda.send_due_agendas(context)
-        report.wake_at(next_agenda)
-    schedule(context.application, report.next_at, svc.clock.now())
+    report = SweepReport()
+    try:
+        async with sender.lock:
+            await _remind(context, svc, sender, report)
+            await _tell_unanswered(context, svc, report)
+            report.agendas, next_agenda = await agenda.send_due_agendas(context)
+            report.wake_at(next_agenda)
+    finally:
+        # Whatever went wrong in this sweep, the next one comes (at the latest after MAX_SLEEP).
+        schedule(context.application, report.next_at, svc.clock.now())
     return report
 
 
@@ -174,7 +177,9 @@ async def _remind(context: Context, svc: Services, sender: ReminderSender, repor
             continue
         await sender.pace()
         moment = svc.clock.now()
-        if target.policy.quiet.contains(moment) or moment >= appointment.starts_at:
+        if moment >= appointment.starts_at:
+            continue
+        if target.policy.quiet.contains(moment):
             report.wake_at(target.policy.quiet.ends(moment))  # the burst ran into the night
             continue
         delivery_id = await svc.storage.reminders.claim(

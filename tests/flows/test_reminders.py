@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from telegram.ext import CallbackContext
 
 from bot.core.clock import PRACTICE_TZ
@@ -437,3 +438,17 @@ async def test_the_next_wake_up_is_the_next_due_moment(bot: Harness) -> None:
     assert bot.application.job_queue is not None
     (job,) = bot.application.job_queue.get_jobs_by_name(JOB_NAME)
     assert job.name == JOB_NAME
+
+
+async def test_a_failing_sweep_still_plans_the_next_one(bot: Harness, monkeypatch) -> None:
+    async def broken(*args: object, **kwargs: object) -> list:
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(bot.storage.reminders, "targets", broken)
+    assert bot.application.job_queue is not None
+    for job in bot.application.job_queue.get_jobs_by_name(JOB_NAME):
+        job.schedule_removal()
+    assert bot.application.job_queue.get_jobs_by_name(JOB_NAME) == ()
+    with pytest.raises(RuntimeError):
+        await sweep(bot)
+    assert len(bot.application.job_queue.get_jobs_by_name(JOB_NAME)) == 1
