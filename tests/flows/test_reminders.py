@@ -343,6 +343,7 @@ async def test_the_specialist_hears_of_an_unanswered_reminder_four_hours_before(
     set_local(bot, 2026, 11, 26, 9, 0)
     assert (await sweep(bot)).unanswered == 1
     assert specialist.last.text.startswith("Nog geen antwoord op de herinnering: donderdag")
+    assert specialist.last.disable_notification  # Thursday 09:00: Anna works from 13:00
     bot.clock.advance(timedelta(minutes=10))
     assert (await sweep(bot)).unanswered == 0
 
@@ -407,6 +408,7 @@ async def test_the_daily_agenda_lists_todays_talks_without_names(bot: Harness) -
     assert (await sweep(bot)).agendas == 1
     agenda = specialist.last
     assert agenda.text.startswith("Je agenda voor vandaag, donderdag 26 november")
+    assert not agenda.disable_notification  # quiet hours are for families, not the specialist
     assert "13:00 kennismakingsgesprek" in agenda.text
     assert "Sam" not in agenda.text
     assert agenda.labels == ["13:00 details"]
