@@ -48,11 +48,13 @@ class PracticeSeed:
     # Practices of one group (the locations of one health centre) book for each other.
     group: str | None = None
     talks: TalkTypes = DEFAULT_TALKS
+    short_name: str = ""  # for buttons on a phone
 
     def as_row(self) -> dict[str, str]:
         return {
             "code": self.code,
             "name": self.name,
+            "short_name": self.short_name,
             "address": self.address,
             "phone": self.phone,
             "huisartsenpost": self.huisartsenpost,
@@ -145,6 +147,7 @@ def parse_practice_config(data: Mapping[str, Any]) -> PracticeConfig:
                 reminders=_reminder_policy(table, where),
                 group=_group(table, where),
                 talks=_talks(table.get("talks", {}), where),
+                short_name=_short_name(table, where),
             )
         )
     if not practices:
@@ -184,6 +187,19 @@ def parse_practice_config(data: Mapping[str, Any]) -> PracticeConfig:
     if len(set(keys)) != len(keys):
         raise SettingsError("PRACTICE_CONFIG", "two specialists share a key")
     return PracticeConfig(tuple(practices), tuple(specialists))
+
+
+MAX_SHORT_NAME = 24
+
+
+def _short_name(table: Mapping[str, Any], where: str) -> str:
+    short = _text(table, "short_name", where, required=False)
+    if len(short) > MAX_SHORT_NAME:
+        raise SettingsError(
+            "PRACTICE_CONFIG",
+            f"{where}: 'short_name' must fit a button ({MAX_SHORT_NAME} characters)",
+        )
+    return short
 
 
 def _reminder_policy(table: Mapping[str, Any], where: str) -> ReminderPolicy:

@@ -209,3 +209,12 @@ def test_the_example_config_shows_a_group_and_talks_by_phone() -> None:
     options = config.booking_options()
     assert options.group_of("eik") == ("eik", "linde")
     assert Mode.PHONE in options.talks_at("linde").intake.modes
+
+
+def test_a_short_name_for_buttons_is_read_and_kept_short() -> None:
+    (practice,) = parse_practice_config(
+        {"practice": [{**PRACTICE, "short_name": "Linde"}]}
+    ).practices
+    assert practice.short_name == "Linde"
+    with pytest.raises(SettingsError, match="short_name"):
+        parse_practice_config({"practice": [{**PRACTICE, "short_name": "x" * 25}]})

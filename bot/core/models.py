@@ -36,6 +36,12 @@ class Practice:
     address: str
     phone: str
     huisartsenpost: str
+    short_name: str = ""
+
+    @property
+    def label(self) -> str:
+        """What a button shows: the short name where the practice file gives one."""
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,7 @@ async def _ask_practice(person: Who, context: Context, places: list[Practice]) -
     for place in places:
         where = f"{place.name}, {place.address}" if place.address else place.name
         lines.append("• " + escape(where))
-    labels = [button(place.name, Action.BOOK_PRACTICE, place.id) for place in places]
+    labels = [button(place.label, Action.BOOK_PRACTICE, place.id) for place in places]
     rows = [labels[i : i + 2] for i in range(0, len(labels), 2)]
     await say(context, person.chat_id, "\n".join(lines), keyboard(*rows, _nav(t, None)))
 

@@ -177,7 +177,7 @@ async def ask_age(person: Who, context: Context, role: Role, intro: str | None =
 async def ask_practice(person: Who, context: Context, page: int = 0) -> None:
     t = person.texts
     practices = await services(context).storage.practices.all()
-    rows = [[button(p.name, Action.PRACTICE, p.id)] for p in practices]
+    rows = [[button(p.label, Action.PRACTICE, p.id)] for p in practices]
     rows.append([button(t._("Back"), Action.BACK, Step.AGE)])
     await say(context, person.chat_id, t._("Which GP practice do you go to?"), keyboard(*rows))
 

@@ -20,6 +20,7 @@ def _practice(row: aiosqlite.Row) -> Practice:
         address=row["address"],
         phone=row["phone"],
         huisartsenpost=row["huisartsenpost"],
+        short_name=row["short_name"],
     )
 
 
@@ -53,12 +54,14 @@ class PracticeStore:
         async with self._db.transaction() as conn:
             for p in practices:
                 await conn.execute(
-                    "INSERT INTO practices (code, name, address, phone, huisartsenpost, created_at)"
-                    " VALUES (:code, :name, :address, :phone, :huisartsenpost, :now)"
+                    "INSERT INTO practices (code, name, short_name, address, phone, huisartsenpost,"
+                    " created_at) VALUES (:code, :name, :short_name, :address, :phone,"
+                    " :huisartsenpost, :now)"
                     " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+                    " short_name = excluded.short_name,"
                     " address = excluded.address, phone = excluded.phone,"
                     " huisartsenpost = excluded.huisartsenpost",
-                    {**p, "now": to_epoch(now)},
+                    {"short_name": "", **p, "now": to_epoch(now)},
                 )
             for s in specialists:
                 await conn.execute(

@@ -175,6 +175,19 @@ async def test_with_two_practices_the_user_chooses_one(bot: Harness) -> None:
     assert profile is not None and eik is not None and profile.practice_id == eik.id
 
 
+SHORT_EIK = SECOND_PRACTICE.replace("huisartsenpost =", 'short_name = "De Eik"\nhuisartsenpost =')
+
+
+@pytest.mark.parametrize("practice_toml", [ONE_PRACTICE + SHORT_EIK])
+async def test_practice_buttons_show_the_short_name(bot: Harness) -> None:
+    user = bot.user()
+    await user.send("/start")
+    await user.tap("Nederlands")
+    await user.tap("Ouder of verzorger")
+    replies = await user.tap("9")
+    assert replies[-1].labels == ["De Eik", "Huisartsenpraktijk De Linde", "Terug"]
+
+
 @pytest.mark.parametrize("practice_toml", [ONE_PRACTICE + SECOND_PRACTICE])
 async def test_a_deep_link_chooses_the_practice(bot: Harness) -> None:
     user = bot.user()

@@ -1,6 +1,9 @@
 -- Reminders and the specialist's notices. The appointments say what is due; these tables say
 -- what was delivered, so a restart resends nothing that went out and loses nothing that did not.
 
+-- A short name for buttons on a phone ("De Linde" for "Huisartsenpraktijk De Linde").
+ALTER TABLE practices ADD COLUMN short_name TEXT NOT NULL DEFAULT '';
+
 -- Per practice: how long before a talk reminders go, and the families' quiet hours.
 ALTER TABLE practices ADD COLUMN reminders_before TEXT NOT NULL DEFAULT '24h,2h';
 ALTER TABLE practices ADD COLUMN quiet_hours TEXT NOT NULL DEFAULT '21:30-08:00';
