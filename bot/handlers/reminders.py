@@ -133,7 +133,9 @@ async def on_coming(update: Update, context: Context, person: Who, cb: Callback)
         await send_main_menu(person, context, intro=t._("That appointment has already begun."))
         return
     await _keep_move_and_cancel(update, t, appointment)
-    if not await svc.storage.reminders.answer(delivery.id, "coming", now):
+    earlier = await svc.storage.reminders.for_appointment(appointment)
+    said_before = any(d.answer == "coming" for d in earlier)
+    if said_before or not await svc.storage.reminders.answer(delivery.id, "coming", now):
         await say(context, person.chat_id, t._("You had already said you are coming. See you!"))
         return
     await say(context, person.chat_id, t._("Thank you. See you on {when}!").format(when=when))

@@ -192,8 +192,9 @@ async def _remind(context: Context, svc: Services, sender: ReminderSender, repor
                 appointment.practice_id
             )
         texts = svc.catalogs[target.language]
+        confirmed = any(d.answer == "coming" for d in target.deliveries.values())
         text, markup = reminder_message(
-            texts, appointment, practices[appointment.practice_id], delivery_id, moment
+            texts, appointment, practices[appointment.practice_id], delivery_id, moment, confirmed
         )
         await _deliver(context, svc, sender, report, target, reminder, delivery_id, text, markup)
 
@@ -295,7 +296,9 @@ def reminder_message(
     practice: Practice | None,
     delivery_id: int,
     now: datetime,
+    confirmed: bool = False,
 ) -> tuple[str, InlineKeyboardMarkup]:
+    """After an earlier "Ik kom" the question is not asked again."""
     lines = [lock_screen_line(t, appointment.starts_at, now)]
     day = t._("{day} at {time}").format(
         day=t.date(appointment.starts_at, "EEEE d MMMM"), time=t.time(appointment.starts_at)
@@ -310,12 +313,13 @@ def reminder_message(
                 when=day, practice=escape(practice.name), address=escape(practice.address)
             )
         )
+    move_and_cancel = [
+        button(t._("Move"), Action.APPOINTMENT_MOVE, appointment.id),
+        button(t._("Cancel"), Action.APPOINTMENT_CANCEL, appointment.id),
+    ]
+    if confirmed:
+        lines.append(t._("You said you are coming. Cancelling is still always possible."))
+        return "\n".join(lines), keyboard(move_and_cancel)
     lines.append(t._("Are you coming? Cancelling is always possible."))
-    markup = keyboard(
-        [
-            button(t._("I'm coming"), Action.REMINDER_COMING, delivery_id),
-            button(t._("Move"), Action.APPOINTMENT_MOVE, appointment.id),
-            button(t._("Cancel"), Action.APPOINTMENT_CANCEL, appointment.id),
-        ]
-    )
-    return "\n".join(lines), markup
+    coming = button(t._("I'm coming"), Action.REMINDER_COMING, delivery_id)
+    return "\n".join(lines), keyboard([coming, *move_and_cancel])

@@ -454,3 +454,18 @@ async def test_a_failing_sweep_still_plans_the_next_one(bot: Harness, monkeypatc
     with pytest.raises(RuntimeError):
         await sweep(bot)
     assert len(bot.application.job_queue.get_jobs_by_name(JOB_NAME)) == 1
+
+
+async def test_after_ik_kom_the_next_reminder_does_not_ask_again(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await booked(bot, user)
+    set_local(bot, 2026, 11, 25, 13, 0)
+    await sweep(bot)
+    await user.tap("Ik kom")
+    set_local(bot, 2026, 11, 26, 11, 0)
+    await sweep(bot)
+    assert "Je hebt laten weten dat je komt" in user.last.text
+    assert user.last.labels == ["Verzetten", "Afzeggen"]
+    confirmations = [m for m in bot.api.messages(specialist.user_id) if "Bevestigd" in m.text]
+    assert len(confirmations) == 1
