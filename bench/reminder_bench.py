@@ -130,7 +130,7 @@ async def burst(count: int, *, paced: bool) -> None:
                 m.chat_id
                 for i in range(count)
                 for m in api.messages(FIRST_USER + i)
-                if m.text.startswith("Herinnering")
+                if m.text.startswith("Herinnering:")
             )
             lost = sum(1 for i in range(count) if per_user[FIRST_USER + i] == 0)
             doubled = sum(1 for n in per_user.values() if n > 1)

@@ -77,7 +77,7 @@ def _reminders(api: FakeBotApi, users: list[int]) -> Counter[int]:
         user
         for user in users
         for message in api.messages(user)
-        if message.text.startswith("Herinnering")
+        if message.text.startswith("Herinnering:")
     )
 
 

@@ -852,11 +852,19 @@ async def _send_confirmation(person: Who, context: Context, appointment: Appoint
                 "Need to cancel? Go to My appointments in the menu. Cancelling is always "
                 "possible; if it is less than a day before, please also call the practice."
             ),
+            await _reminders_line(person, context),
         ]
     )
     await say(context, person.chat_id, text)
     await _send_calendar(person, context, appointment, cancelled=False)
     await send_main_menu(person, context)
+
+
+async def _reminders_line(person: Who, context: Context) -> str:
+    t = person.texts
+    policy = await reminder_handlers.policy_for(person, context)
+    choice = await services(context).storage.reminders.choice(person.user_id)
+    return t._("Reminders: {which}").format(which=reminder_handlers.describe(t, choice, policy))
 
 
 async def _send_calendar(
@@ -1016,6 +1024,12 @@ async def show_appointments(person: Who, context: Context) -> None:
                 ]
             ),
         )
+    await say(
+        context,
+        person.chat_id,
+        await _reminders_line(person, context),
+        keyboard([button(t._("Reminders"), Action.REMINDER_CHOICE)]),
+    )
     await send_main_menu(person, context)
 
 

@@ -43,7 +43,7 @@ async def booked(bot: Harness, user: FakeUser) -> None:
 
 
 def reminders_to(bot: Harness, user: FakeUser) -> list:
-    return [m for m in bot.api.messages(user.user_id) if m.text.startswith("Herinnering")]
+    return [m for m in bot.api.messages(user.user_id) if m.text.startswith("Herinnering:")]
 
 
 async def test_a_reminder_goes_a_day_before_with_a_neutral_first_line(bot: Harness) -> None:
@@ -469,3 +469,14 @@ async def test_after_ik_kom_the_next_reminder_does_not_ask_again(bot: Harness) -
     assert user.last.labels == ["Verzetten", "Afzeggen"]
     confirmations = [m for m in bot.api.messages(specialist.user_id) if "Bevestigd" in m.text]
     assert len(confirmations) == 1
+
+
+async def test_the_confirmation_and_my_appointments_say_which_reminders_come(bot: Harness) -> None:
+    user = bot.user()
+    await booked(bot, user)
+    confirmation = next(m for m in user.messages if "Je afspraak staat vast" in m.text)
+    assert "Herinneringen: 24 uur en 2 uur voor het gesprek" in confirmation.text
+    replies = await user.tap("Mijn afspraken")
+    line = next(r for r in replies if r.text.startswith("Herinneringen:"))
+    options = await user.tap("Herinneringen", message=line)
+    assert "Geen herinnering" in options[-1].labels
