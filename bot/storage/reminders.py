@@ -129,7 +129,8 @@ class ReminderStore:
         claimer: str,
         abandoned_before: datetime,
     ) -> int | None:
-        """The delivery id if this sender may send now; None when it is done or claimed.
+        """The delivery id if this sender may send now; None when it is done or claimed, or
+        when the appointment was cancelled or moved since the sender looked.
 
         A pending row whose retry time came, or a claim older than `abandoned_before` (its sender
         crashed), can be claimed again.
@@ -138,7 +139,8 @@ class ReminderStore:
             cursor = await conn.execute(
                 "INSERT INTO reminder_deliveries (appointment_id, starts_at, offset_seconds,"
                 " due_at, status, attempts, claimed_at, claimed_by)"
-                " VALUES (?, ?, ?, ?, 'claimed', 1, ?, ?)"
+                " SELECT ?, ?, ?, ?, 'claimed', 1, ?, ? WHERE EXISTS (SELECT 1 FROM appointments"
+                " WHERE id = ? AND starts_at = ? AND status = 'booked')"
                 " ON CONFLICT (appointment_id, starts_at, offset_seconds) DO UPDATE SET"
                 " status = 'claimed', attempts = attempts + 1, claimed_at = excluded.claimed_at,"
                 " claimed_by = excluded.claimed_by"
@@ -153,6 +155,8 @@ class ReminderStore:
                     to_epoch(due_at),
                     to_epoch(now),
                     claimer,
+                    appointment.id,
+                    to_epoch(appointment.starts_at),
                     to_epoch(abandoned_before),
                 ),
             )

@@ -480,3 +480,18 @@ async def test_the_confirmation_and_my_appointments_say_which_reminders_come(bot
     line = next(r for r in replies if r.text.startswith("Herinneringen:"))
     options = await user.tap("Herinneringen", message=line)
     assert "Geen herinnering" in options[-1].labels
+
+
+async def test_a_talk_cancelled_during_the_burst_gets_no_reminder(bot: Harness) -> None:
+    user = bot.user()
+    await booked(bot, user)
+    set_local(bot, 2026, 11, 25, 13, 0)
+    (appointment,) = await bot.storage.appointments.upcoming_for_user(user.user_id, bot.clock.now())
+    sender = bot.application.bot_data["reminders"]
+
+    async def cancel_meanwhile() -> None:
+        await bot.storage.appointments.cancel(appointment.id, bot.clock.now(), late=False)
+
+    sender.pace = cancel_meanwhile  # the burst reaches this reminder after the cancel
+    assert (await sweep(bot)).sent == 0
+    assert reminders_to(bot, user) == []
