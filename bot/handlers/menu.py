@@ -175,6 +175,9 @@ async def on_privacy(update: Update, context: Context) -> None:
     policy = await reminders.policy_for(person, context)
     choice = await storage.reminders.choice(person.user_id)
     facts.append(t._("Reminders: {which}").format(which=reminders.describe(t, choice, policy)))
+    facts.append(
+        t._("With each appointment: when its reminders went, and whether you tapped I'm coming.")
+    )
     phones = await storage.appointments.phone_numbers(person.user_id)
     if phones:
         facts.append(
