@@ -1149,6 +1149,8 @@ async def on_waitlist_join(update: Update, context: Context, person: Who, cb: Ca
         str(flow.data["topic"]),
         flow.data.get("note"),
         svc.clock.now(),
+        mode=flow.data.get("mode"),
+        phone=flow.data.get("phone"),
     )
     await drop_buttons(update.effective_message)
     await svc.storage.flows.clear(person.user_id)
@@ -1275,8 +1277,13 @@ async def on_waitlist_yes(update: Update, context: Context, person: Who, cb: Cal
         )
         return
     talk = await _talk_type(context, entry.practice_id, entry.kind)
+    kept = Mode(entry.mode) if entry.mode in {m.value for m in talk.modes} else None
+    if kept is not None and (kept is not Mode.PHONE or entry.phone):
+        # The place (and number) chosen before joining still fit: one tap books it.
+        await _take_offer(person, context, entry, talk, kept, entry.phone)
+        return
     if entry.earlier_than is None and (talk.asks_mode or talk.modes[0] is Mode.PHONE):
-        # The waitlist keeps no place or number: ask them now, then the summary of this time.
+        # No place kept, or it is no longer offered: ask it now, then the summary of this time.
         await svc.storage.flows.clear(person.user_id)
         data = await _put(
             person,

@@ -28,6 +28,8 @@ class WaitlistEntry:
     offer_start: datetime | None
     offer_expires_at: datetime | None
     declined_start: datetime | None
+    mode: str | None = None  # the place chosen before joining; None: ask when a time is offered
+    phone: str | None = None
 
 
 def _entry(row: aiosqlite.Row) -> WaitlistEntry:
@@ -49,6 +51,8 @@ def _entry(row: aiosqlite.Row) -> WaitlistEntry:
         offer_start=moment(row["offer_start"]),
         offer_expires_at=moment(row["offer_expires_at"]),
         declined_start=moment(row["declined_start"]),
+        mode=row["mode"],
+        phone=row["phone"],
     )
 
 
@@ -69,6 +73,8 @@ class WaitlistStore:
         now: datetime,
         *,
         earlier_than: int | None = None,
+        mode: str | None = None,
+        phone: str | None = None,
     ) -> WaitlistEntry:
         """One place per person on the list: joining again keeps the earlier place."""
         async with self._db.transaction() as conn:
@@ -82,8 +88,8 @@ class WaitlistStore:
             if row is None:
                 cursor = await conn.execute(
                     "INSERT INTO waitlist (telegram_user_id, practice_id, kind, for_whom,"
-                    " first_name, birth_date, topic, note, earlier_than, joined_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " first_name, birth_date, topic, note, earlier_than, joined_at, mode, phone)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         telegram_user_id,
                         practice_id,
@@ -95,6 +101,8 @@ class WaitlistStore:
                         note,
                         earlier_than,
                         to_epoch(now),
+                        mode,
+                        phone,
                     ),
                 )
                 entry_id = cursor.lastrowid

@@ -4,6 +4,10 @@
 -- A short name for buttons on a phone ("De Linde" for "Huisartsenpraktijk De Linde").
 ALTER TABLE practices ADD COLUMN short_name TEXT NOT NULL DEFAULT '';
 
+-- The place (and phone number) chosen before joining the waitlist, so an offer is one tap.
+ALTER TABLE waitlist ADD COLUMN mode TEXT CHECK (mode IN ('practice', 'phone', 'video'));
+ALTER TABLE waitlist ADD COLUMN phone TEXT;
+
 -- Per practice: how long before a talk reminders go, and the families' quiet hours.
 ALTER TABLE practices ADD COLUMN reminders_before TEXT NOT NULL DEFAULT '24h,2h';
 ALTER TABLE practices ADD COLUMN quiet_hours TEXT NOT NULL DEFAULT '21:30-08:00';
