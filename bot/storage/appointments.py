@@ -153,11 +153,13 @@ class AppointmentStore:
         return [_appointment(r) for r in rows]
 
     async def phone_numbers(self, telegram_user_id: int) -> list[str]:
-        """The numbers this person gave for talks by phone, for /privacy."""
+        """The numbers this person gave for talks by phone (booked or on the waitlist), for
+        /privacy."""
         rows = await self._db.fetch_all(
-            "SELECT DISTINCT phone FROM appointments WHERE telegram_user_id = ?"
-            " AND phone IS NOT NULL ORDER BY phone",
-            (telegram_user_id,),
+            "SELECT phone FROM appointments WHERE telegram_user_id = ? AND phone IS NOT NULL"
+            " UNION SELECT phone FROM waitlist WHERE telegram_user_id = ? AND phone IS NOT NULL"
+            " ORDER BY phone",
+            (telegram_user_id, telegram_user_id),
         )
         return [r["phone"] for r in rows]
 

@@ -348,3 +348,15 @@ async def test_privacy_shows_the_number_given_for_a_talk_by_phone(bot: Harness) 
     await _book_by_phone(user)
     replies = await user.send("/privacy")
     assert "Telefoonnummer voor een telefonisch gesprek: 06 12345678" in replies[-1].text
+
+
+@practice_or_phone
+async def test_privacy_shows_a_number_kept_on_the_waitlist(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await _to_place(user)
+    await user.tap("Telefonisch")
+    await user.send("0612345678")
+    await user.tap("Geen tijd past: wachtlijst")
+    replies = await user.send("/privacy")
+    assert "Telefoonnummer voor een telefonisch gesprek: 06 12345678" in replies[-1].text
