@@ -72,6 +72,8 @@ class Topic:
     when_to_contact: str
     source_name: str
     source_url: str
+    # Ways people ask about the topic, written for matching; never shown.
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
