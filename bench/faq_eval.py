@@ -5,11 +5,12 @@
 
 The tuning set is for improving the matcher: its misses are printed.
 
-The held-out sets (heldout, heldout2) were each written before the tuning they check and are never
-tuned on: only their figures are printed, never their misses, so that nobody tunes on them by
-accident. Do not add a switch that prints them, and do not change synonyms or the matcher to fix a
-held-out question. While working on the matcher, run with --tuning; run the held-out sets once,
-at the end, and report their figures whatever they are.
+The held-out sets were each written before the tuning they check: only their figures are printed,
+never their misses, so that nobody tunes on them by accident. Do not add a switch that prints
+them. Sets 1 and 2 (heldout, heldout2) have since been looked at and used while improving the
+matcher, so their figures are no longer honest; set 3 (heldout3), when present, is the blind one
+and is skipped silently when its file is absent. Run the held-out sets once, at the end, and
+report their figures whatever they are.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from bot.core.models import Language  # noqa: E402
 
 CASES = ROOT / "tests" / "core" / "faq_cases"
 TUNING = "tuning"
-HELD_OUT = ("heldout", "heldout2")  # figures only, never misses
+HELD_OUT = ("heldout", "heldout2", "heldout3")  # figures only, never misses
 
 
 def _is_english(text: str) -> bool:
@@ -62,6 +63,8 @@ def main() -> int:
     indexes = {lang: TopicIndex(load_library(lang), lang.value) for lang in Language}
     names = (TUNING,) if "--tuning" in sys.argv[1:] else (TUNING, *HELD_OUT)
     for name in names:
+        if name != TUNING and not (CASES / f"{name}.tsv").exists():
+            continue
         total, top1, top3, misses = evaluate(name, indexes)
         print(f"== {name}: {total} questions")
         print(f"   top-1 {top1}/{total} = {100 * top1 / total:.1f}%")

@@ -19,7 +19,10 @@ FIELDS = (
     "when_to_contact",
     "source_name",
     "source_url",
+    "examples",
 )
+# Ways people ask about a topic help the matcher, but a topic without them is complete.
+OPTIONAL = frozenset({"examples"})
 
 
 class LibraryError(ValueError):
@@ -30,7 +33,7 @@ def parse_library(text: str, origin: str) -> list[Topic]:
     data = tomllib.loads(text)
     topics = []
     for index, table in enumerate(data.get("topic", []), start=1):
-        missing = [f for f in FIELDS if not table.get(f)]
+        missing = [f for f in FIELDS if f not in OPTIONAL and not table.get(f)]
         if missing:
             raise LibraryError(f"{origin}: topic {index} misses {', '.join(missing)}")
         if table["category"] not in CATEGORIES:
@@ -46,6 +49,7 @@ def parse_library(text: str, origin: str) -> list[Topic]:
                 when_to_contact=table["when_to_contact"].strip(),
                 source_name=table["source_name"],
                 source_url=table["source_url"],
+                examples=tuple(table.get("examples", ())),
             )
         )
     if not topics:

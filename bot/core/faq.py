@@ -6,8 +6,13 @@ a stem that matches counts fully; a keyword inside a Dutch compound ("woedebuien
 stemmer missed counts nearly; a typo of a keyword counts partly, unless the typed word is itself a
 word the library uses. A keyword phrase whose words all occur counts more. Words that many topics
 share weigh less. The words of a topic's answer add a little, so a topic also knows the words it
-explains; without a keyword they need two telling words to count. The best topics come back with
-a score.
+explains; without a keyword they need two telling words to count.
+
+Chat spelling ("mn", "nie", "ff") and everyday words ("mama") are written out first. Beside the
+keywords, each topic's example questions (written for matching, never shown) and its words are
+compared with the question by TF-IDF cosine over stems and 4-letter pieces of words: this ranks
+topics whose keywords tie, and lets a question without any keyword find a topic whose example
+question shares at least two words with it. The best topics come back with a score.
 """
 
 from __future__ import annotations
@@ -48,6 +53,10 @@ the a an and or in on at of for with is am are was be been i you my me he she hi
 our they them it its that this there not no do does did have has had can could should would
 will just so very really too also what how when why to from about
 """
+# Words that say who or when, not what about: left out when comparing with example questions.
+_DUTCH_GENERIC = "zoon dochter kind waar wanneer waarom wie welke deze"
+_ENGLISH_GENERIC = "son daughter child where which who whom these those"
+_GENERIC = {"nl": frozenset(_DUTCH_GENERIC.split()), "en": frozenset(_ENGLISH_GENERIC.split())}
 _STOPWORDS = {
     "nl": frozenset(_DUTCH_STOPWORDS.split()),
     "en": frozenset(_ENGLISH_STOPWORDS.split()),
@@ -59,6 +68,17 @@ BODY = 0.3
 # Without a keyword, a topic needs two telling words of its answer (words found in at most a
 # quarter of the topics): one shared word is too little to go on.
 BODY_ALONE, BODY_TELLING = 2, math.log(4)
+# Beside the keywords, a topic is a bag of features: the stems and the 4-letter pieces of the words
+# of its title, keywords and example questions (and, weighing less, its answer). A typed question
+# is compared with each topic by cosine over TF-IDF weights, and with each example question on its
+# own; pieces of words catch compounds and typos the stems miss. These similarities add to the
+# keyword score, which stays the backbone: without a keyword a topic needs a close example.
+GRAM = 4
+GRAM_SHARE = 0.5  # the pieces of a word together weigh half as much as its stem
+ANSWER_SHARE = 0.2  # words of the answer weigh less than the topic's own words
+TOPIC_WEIGHT, EXAMPLE_WEIGHT = 6.0, 3.0
+# Without a keyword, the closest example question must be this similar and share this many stems.
+EXAMPLE_ALONE, SHARED_ALONE = 0.25, 2
 
 
 @dataclass(frozen=True)
@@ -72,6 +92,8 @@ class Topic:
     when_to_contact: str
     source_name: str
     source_url: str
+    # Ways people ask about the topic, written for matching; never shown.
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,8 +114,48 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(_STEMMER_LANGUAGE[language])
 
 
+def _written_out(pairs: str) -> dict[str, str]:
+    """Pairs like "mn=mijn kben=ik+ben": a word as typed, then as the library writes it."""
+    return dict(p.replace("+", " ").split("=") for p in pairs.split())
+
+
+# Chat spelling and everyday words, written out the way the library writes them. Applied to the
+# library and to typed text alike, before small words are dropped and words are stemmed.
+_DUTCH_CHAT = _written_out(
+    """
+mn=mijn zn=zijn dr=haar ni=niet nie=niet nt=niet ff=even effe=even nx=niks nix=niks ng=nog
+wrm=waarom wnr=wanneer iem=iemand kben=ik+ben kheb=ik+heb khb=ik+heb kwil=ik+wil kweet=ik+weet
+kzit=ik+zit kvoel=ik+voel kga=ik+ga kmoet=ik+moet kdenk=ik+denk tog=toch egt=echt gwn=gewoon
+mss=misschien miss=misschien idk=weet+niet weetnie=weet+niet tis=het+is tzijn=het+zijn
+sws=sowieso smorgens=s+ochtends sochtends=s+ochtends snachts=s+nachts savonds=s+avonds
+smiddags=s+middags nachts=nacht ochtends=ochtend mama=moeder mam=moeder mams=moeder ma=moeder
+moeke=moeder papa=vader pap=vader paps=vader pa=vader kids=kinderen kinders=kinderen
+bff=beste+vriendin app=appen appt=appen insta=instagram snap=snapchat
+zelfmoordgedachtes=zelfmoordgedachten
+"""
+)
+_ENGLISH_CHAT = _written_out(
+    """
+u=you ur=your im=i+am ive=i+have idk=i+dont+know dunno=dont+know bc=because cuz=because
+coz=because pls=please plz=please mom=mother mum=mother mommy=mother mama=mother dad=father
+daddy=father papa=father kids=children kid=child teen=teenager gf=girlfriend bf=boyfriend
+ppl=people tho=though rn=right+now wanna=want+to gonna=going+to insta=instagram snap=snapchat
+"""
+)
+_CHAT = {"nl": _DUTCH_CHAT, "en": _ENGLISH_CHAT}
+
+
+def written(text: str, language: str) -> list[str]:
+    """Every word as the library writes it: normalised, chat spelling and everyday words undone."""
+    table = _CHAT[language]
+    out: list[str] = []
+    for word in _WORD.findall(normalise(text)):
+        out.extend(table.get(word, word).split())
+    return out
+
+
 def words(text: str, language: str) -> list[str]:
-    return [w for w in _WORD.findall(normalise(text)) if w not in _STOPWORDS[language]]
+    return [w for w in written(text, language) if w not in _STOPWORDS[language]]
 
 
 def stems(text: str, language: str) -> list[str]:
@@ -124,6 +186,75 @@ class _Text:
     every: str  # all words, small ones too, between spaces
 
 
+_Vector = dict[str, float]
+
+
+def _grams(word: str) -> list[str]:
+    padded = f"<{word}>"
+    return [padded[i : i + GRAM] for i in range(len(padded) - GRAM + 1)]
+
+
+def _cosine(a: _Vector, b: _Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(f, 0.0) for f, w in a.items())
+
+
+class _Similarity:
+    """TF-IDF vectors over stems and word pieces: one per topic, one per example question.
+
+    How telling a feature is comes from how many of the library's texts use it: each example
+    question, each topic's title and keywords together, and each answer count as one text."""
+
+    def __init__(self, topics: Sequence[Topic], answers: dict[str, str], language: str) -> None:
+        self.language = language
+        own = {t.id: self.features(" ".join([t.title, *t.keywords, *t.examples])) for t in topics}
+        units = [self.features(" ".join([t.title, *t.keywords])) for t in topics]
+        units += [self.features(e) for t in topics for e in t.examples]
+        units += [self.features(a) for a in answers.values()]
+        spread: Counter[str] = Counter()
+        for unit in units:
+            spread.update(unit.keys())
+        total = len(units) + 1
+        self.idf = {f: math.log(total / n) for f, n in spread.items()}
+        # A word the library never uses still counts: it makes the question about something else.
+        self.unknown = math.log(total / 0.5)
+        answer = {t: self.features(a) for t, a in answers.items()}
+        self.topics = {
+            t.id: self._vector(
+                own[t.id] + Counter({f: c * ANSWER_SHARE for f, c in answer[t.id].items()})
+            )
+            for t in topics
+        }
+        self.examples = {t.id: [self.vector(e) for e in t.examples] for t in topics}
+
+    def features(self, text: str) -> Counter[str]:
+        plain = [w for w in words(text, self.language) if w not in _GENERIC[self.language]]
+        found: Counter[str] = Counter(_stemmer(self.language).stemWords(plain))
+        for word in plain:
+            pieces = _grams(word)
+            for piece in pieces:
+                found["#" + piece] += GRAM_SHARE / len(pieces)
+        return found
+
+    def _vector(self, counts: Counter[str]) -> _Vector:
+        weighted = {
+            f: (1 + math.log(c) if c >= 1 else c) * self.idf.get(f, self.unknown)
+            for f, c in counts.items()
+            if c > 0
+        }
+        norm = math.sqrt(sum(w * w for w in weighted.values()))
+        return {f: w / norm for f, w in weighted.items()} if norm else {}
+
+    def vector(self, text: str) -> _Vector:
+        return self._vector(self.features(text))
+
+    @staticmethod
+    def shared(a: _Vector, b: _Vector) -> int:
+        """How many stems two texts share (word pieces left out)."""
+        return sum(not f.startswith("#") for f in a.keys() & b.keys())
+
+
 class TopicIndex:
     """Built once per language at start-up; matching is then pure and fast."""
 
@@ -139,9 +270,9 @@ class TopicIndex:
                     _Part(w, s)
                     for w, s in zip(plain, _stemmer(language).stemWords(plain), strict=True)
                 )
-                written = tuple(_WORD.findall(normalise(phrase)))
-                if len(parts) == 1 and len(written) > 1:
-                    found.append(_Keyword(parts, written))
+                every = tuple(written(phrase, language))
+                if len(parts) == 1 and len(every) > 1:
+                    found.append(_Keyword(parts, every))
                 elif parts:
                     found.append(_Keyword(parts))
             self._keywords[topic.id] = found
@@ -161,6 +292,7 @@ class TopicIndex:
         for body in self._body.values():
             spread.update(body)
         self._body_weight = {s: math.log(count / n) for s, n in spread.items()}
+        self._similarity = _Similarity(topics, answers, language)
 
     def _part_score(self, part: _Part, text: _Text) -> float:
         if part.stem in text.stems or part.word in text.words:
@@ -173,7 +305,7 @@ class TopicIndex:
                 score = max(score, NEAR)
         return score
 
-    def _topic_score(self, topic_id: str, text: _Text) -> float:
+    def _keyword_score(self, topic_id: str, text: _Text) -> float:
         score = 0.0
         seen: set[str] = set()
         for keyword in self._keywords[topic_id]:
@@ -195,6 +327,18 @@ class TopicIndex:
             return 0.0
         return score + BODY * sum(self._body_weight[s] for s in shared)
 
+    def _topic_score(self, topic_id: str, text: _Text, vector: _Vector) -> float:
+        keyword = self._keyword_score(topic_id, text)
+        similarity = self._similarity
+        closest = max(similarity.examples[topic_id], key=lambda e: _cosine(vector, e), default={})
+        example = _cosine(vector, closest)
+        if not keyword and (
+            example < EXAMPLE_ALONE or similarity.shared(vector, closest) < SHARED_ALONE
+        ):
+            return 0.0
+        topic = _cosine(vector, similarity.topics[topic_id])
+        return keyword + TOPIC_WEIGHT * topic + EXAMPLE_WEIGHT * example
+
     def match(self, text: str, *, limit: int = 3) -> list[Match]:
         plain = words(text, self.language)
         if not plain:
@@ -202,9 +346,10 @@ class TopicIndex:
         typed = _Text(
             frozenset(plain),
             frozenset(_stemmer(self.language).stemWords(plain)),
-            f" {' '.join(_WORD.findall(normalise(text)))} ",
+            f" {' '.join(written(text, self.language))} ",
         )
-        scored = [Match(t, round(self._topic_score(t, typed), 3)) for t in self._keywords]
+        vector = self._similarity.vector(text)
+        scored = [Match(t, round(self._topic_score(t, typed, vector), 3)) for t in self._keywords]
         scored = [m for m in scored if m.score > 0]
         scored.sort(key=lambda m: (-m.score, m.topic_id))
         return scored[:limit]

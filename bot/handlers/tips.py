@@ -1,6 +1,8 @@
 """Tips en informatie: browse the self-help library, or type and get the best matching topic.
 
-Every answer ends with the two ways on: a question to the specialist, or an appointment.
+Every answer ends with the two ways on: a question to the specialist, or an appointment. Text
+that asks for one of the bot's own services ("ik wil mijn afspraak verzetten") gets that menu
+action instead of a tip.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.core.callback_data import Action, Callback
 from bot.core.faq import CATEGORIES, Topic, TopicIndex, best_and_alternatives
+from bot.core.intents import ServiceIntent, service_intent
 from bot.core.models import Role
 from bot.handlers.common import Context, Who, button, escape, keyboard, say, services
 from bot.handlers.menu import MenuItem
@@ -102,11 +105,46 @@ async def on_topic(update: Update, context: Context, person: Who, cb: Callback) 
     await show_topic(person, context, topic)
 
 
+SERVICE_REPLIES = {
+    ServiceIntent.BOOK: (
+        N_("You can make an appointment here. Tap the button and choose a day and time."),
+        (N_("Make an appointment"), MenuItem.BOOK),
+    ),
+    ServiceIntent.APPOINTMENTS: (
+        N_("Moving or cancelling an appointment is done under My appointments."),
+        (N_("My appointments"), MenuItem.APPOINTMENTS),
+    ),
+    ServiceIntent.ASK: (
+        N_("You can ask the youth specialist a question here. The answer comes in this chat."),
+        (N_("Ask a question"), MenuItem.ASK),
+    ),
+}
+
+
+async def show_service(
+    person: Who, context: Context, intent: ServiceIntent, tip: Topic | None
+) -> None:
+    """The menu action the text asked for. A tip that also fits is one tap away, except beside
+    moving or cancelling: "mijn afspraak verzetten" is not about the first talk."""
+    t = person.texts
+    text, (label, item) = SERVICE_REPLIES[intent]
+    rows = [[button(t._(label), Action.MENU, item)]]
+    if tip is not None and intent is not ServiceIntent.APPOINTMENTS:
+        rows.append([button(tip.title, Action.TIPS_TOPIC, tip.id)])
+    rows.append([button(t._("Menu"), Action.MENU, MenuItem.HOME)])
+    await say(context, person.chat_id, t._(text), keyboard(*rows))
+
+
 async def on_free_text(update: Update, context: Context, person: Who) -> None:
-    """Typed text no flow waits for: the best topic, or an offer to send it to the specialist."""
+    """Typed text no flow waits for: a menu action it asks for, the best topic, or an offer to
+    send it to the specialist."""
     text = update.effective_message.text or ""  # type: ignore[union-attr]
     index = _index(person, context)
     best, others = best_and_alternatives(index.match(text))
+    intent = service_intent(text)
+    if intent is not None:
+        await show_service(person, context, intent, index.topics[best.topic_id] if best else None)
+        return
     if best is None:
         await offer_typed_question(person, context, text)
         return

@@ -2,11 +2,29 @@
 
 import pytest
 
-from bot.core.faq import Match, Topic, TopicIndex, best_and_alternatives, normalise, stems
+from bot.content import load_indexes
+from bot.core.faq import (
+    Match,
+    Topic,
+    TopicIndex,
+    best_and_alternatives,
+    normalise,
+    stems,
+    words,
+)
+from bot.core.models import Language
 
 
-def _topic(topic_id: str, title: str, keywords: tuple[str, ...], answer: str = "p") -> Topic:
-    return Topic(topic_id, "feelings", title, keywords, answer, "y", "w", "s", "https://x.nl")
+def _topic(
+    topic_id: str,
+    title: str,
+    keywords: tuple[str, ...],
+    answer: str = "p",
+    examples: tuple[str, ...] = (),
+) -> Topic:
+    return Topic(
+        topic_id, "feelings", title, keywords, answer, "y", "w", "s", "https://x.nl", examples
+    )
 
 
 LIBRARY = [
@@ -120,3 +138,56 @@ def test_alternatives_are_at_most_two_and_close_enough() -> None:
     best, others = best_and_alternatives(ranked)
     assert best == Match("a", 4.0)
     assert others == [Match("b", 2.0), Match("c", 1.7)]
+
+
+def test_chat_spelling_is_written_out() -> None:
+    assert words("mn zoon slaapt nie ff", "nl") == ["zoon", "slaapt", "even"]
+
+
+def test_everyday_words_are_written_as_the_library_writes_them() -> None:
+    assert words("mama en papa", "nl") == ["moeder", "vader"]
+    assert words("my mom and dad", "en") == ["mother", "father"]
+
+
+def test_chat_spelling_reaches_a_keyword() -> None:
+    index = TopicIndex([_topic("divorce", "Scheiding", ("moeder", "scheiding"))], "nl")
+    assert index.match("mn mama")[0].topic_id == "divorce"
+
+
+EXAMPLES = [
+    _topic("grief", "Rouw", ("rouw",), examples=("mijn opa is gestorven en ik mis hem",)),
+    _topic("school", "School", ("school",), examples=("ik heb veel huiswerk",)),
+]
+
+
+def test_a_question_without_a_keyword_finds_a_close_example() -> None:
+    index = TopicIndex(EXAMPLES, "nl")
+    assert index.match("ik mis mijn opa zo erg")[0].topic_id == "grief"
+
+
+def test_one_shared_word_with_an_example_is_too_little() -> None:
+    index = TopicIndex(EXAMPLES, "nl")
+    assert index.match("mijn opa komt morgen") == []
+
+
+def test_an_example_breaks_a_tie_between_keywords() -> None:
+    library = [
+        _topic("a", "A", ("moe",), examples=("de hele dag moe van het sporten",)),
+        _topic("b", "B", ("moe",), examples=("moe omdat ik laat naar bed ga",)),
+    ]
+    assert TopicIndex(library, "nl").match("moe want ik ga laat naar bed")[0].topic_id == "b"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hoi", "dank je wel", "wanneer is de praktijk open", "mijn zoon heeft oorpijn", "test"],
+)
+def test_everyday_text_opens_no_tip_in_the_real_library(text: str) -> None:
+    best, _ = best_and_alternatives(load_indexes()[Language.NL].match(text))
+    assert best is None
+
+
+@pytest.mark.parametrize("text", ["thanks", "my son has a fever", "can you call me back"])
+def test_everyday_english_text_opens_no_tip_in_the_real_library(text: str) -> None:
+    best, _ = best_and_alternatives(load_indexes()[Language.EN].match(text))
+    assert best is None

@@ -70,3 +70,53 @@ async def test_an_unknown_topic_button_shows_the_categories(bot: Harness) -> Non
     await onboard(user)
     replies = await user.tap_data("ttop:bestaat_niet", user.last.message_id)
     assert "Gevoelens" in replies[-1].labels
+
+
+async def test_typing_to_move_an_appointment_offers_my_appointments(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send("ik wil mijn afspraak verzetten")
+    assert replies[-1].labels == ["Mijn afspraken", "Menu"]
+    replies = await user.tap("Mijn afspraken")
+    assert "geen afspraken" in replies[-1].text
+
+
+async def test_typing_to_cancel_opens_no_tip(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send("afspraak afzeggen")
+    titles = {t.title for t in LIBRARY.values()}
+    assert all(r.text.splitlines()[0] not in titles for r in replies)
+
+
+async def test_typing_to_make_an_appointment_offers_the_booking_button(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send("kan ik een afspraak maken")
+    assert replies[-1].labels[0] == "Afspraak maken"
+    replies = await user.tap("Afspraak maken")
+    assert "Voor wie is het gesprek?" in replies[-1].text
+
+
+async def test_typing_to_ask_the_specialist_offers_the_question_button(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send("ik wil een vraag stellen aan de poh")
+    assert replies[-1].labels[0] == "Vraag stellen"
+    replies = await user.tap("Vraag stellen")
+    assert "Typ hieronder je vraag" in replies[-1].text
+
+
+async def test_a_tip_that_also_fits_a_booking_request_is_one_tap_away(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send("hoe maak ik een afspraak bij de poh, wat gebeurt er dan")
+    assert replies[-1].labels[0] == "Afspraak maken"
+    assert LIBRARY["first_talk"].title in replies[-1].labels
+
+
+async def test_an_english_request_to_cancel_offers_my_appointments(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send("I need to cancel my appointment")
+    assert replies[-1].labels[0] == "Mijn afspraken"

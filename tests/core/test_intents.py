@@ -1,0 +1,67 @@
+"""Free text that asks for one of the bot's own services instead of a tip."""
+
+import pytest
+
+from bot.core.intents import ServiceIntent, service_intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil mijn afspraak verzetten",
+        "afspraak afzeggen",
+        "kan ik mijn gesprek van dinsdag verplaatsen",
+        "I need to cancel my appointment",
+        "can we reschedule the appointment",
+    ],
+)
+def test_moving_or_cancelling_a_talk_asks_for_my_appointments(text: str) -> None:
+    assert service_intent(text) is ServiceIntent.APPOINTMENTS
+
+
+def test_asking_about_my_appointment_asks_for_my_appointments() -> None:
+    assert service_intent("wanneer is mijn afspraak?") is ServiceIntent.APPOINTMENTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kan ik een afspraak maken",
+        "ik wil graag een gesprek aanvragen",
+        "Afspraak maken",
+        "can I book an appointment",
+    ],
+)
+def test_making_a_talk_asks_for_booking(text: str) -> None:
+    assert service_intent(text) is ServiceIntent.BOOK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil een vraag stellen aan de poh",
+        "vraag voor de praktijkondersteuner",
+        "hoi, ik heb een vraag",
+        "I want to ask the specialist a question",
+    ],
+)
+def test_wanting_to_ask_the_specialist_asks_for_a_question(text: str) -> None:
+    assert service_intent(text) is ServiceIntent.ASK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat gebeurt er bij het eerste gesprek",
+        "hoe lang duurt een gesprek",
+        "mijn zoon kan niet slapen",
+        "ik heb een vraag over pesten",
+        "how do i make my kids talk to me",
+    ],
+)
+def test_questions_about_a_topic_ask_for_no_service(text: str) -> None:
+    assert service_intent(text) is None
+
+
+def test_a_worry_about_a_talk_is_no_booking() -> None:
+    assert service_intent("ik maak me zorgen over het gesprek") is None
