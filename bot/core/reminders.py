@@ -125,7 +125,7 @@ def plan_reminders(
     for offset in policy.chosen(choice):
         due = starts_at.astimezone(UTC) - offset  # in UTC: aware local datetimes subtract by wall
         if policy.quiet.contains(due):
-            due = policy.quiet.began(due) - LAST_CALL
+            due = (policy.quiet.began(due) - LAST_CALL).astimezone(UTC)
         if due > scheduled_at:
             planned.append(PlannedReminder(due, offset))
     planned.sort()
@@ -182,11 +182,6 @@ def next_moment(
     """When this appointment next needs the sender, if ever."""
     ahead = [p.due_at for p in planned if p.offset not in done and p.due_at > now]
     return min(ahead) if ahead else None
-
-
-def is_unanswered(starts_at: datetime, now: datetime, reminded: bool, answered: bool) -> bool:
-    """Reminded (or tried to) but no "Ik kom" by ANSWER_BY before the talk, which is still ahead."""
-    return reminded and not answered and starts_at - ANSWER_BY <= now < starts_at
 
 
 def parse_offset(text: str) -> timedelta:

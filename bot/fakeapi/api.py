@@ -493,6 +493,10 @@ class FakeBotApi:
             retry_after = 1
         self._failures[method.lower()].append(_Failure(status, description, retry_after, times))
 
+    def clear_failures(self) -> None:
+        """Telegram is healthy again: failures still queued by fail_next are dropped."""
+        self._failures.clear()
+
     def limit_rate(
         self, per_second: int | None, *, clock: Callable[[], float] = time.monotonic
     ) -> None:

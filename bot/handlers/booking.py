@@ -35,6 +35,7 @@ from bot.core.clock import PRACTICE_TZ, from_epoch, to_epoch
 from bot.core.ics import appointment_ics
 from bot.core.models import Practice, Role
 from bot.core.phone import parse_dutch_phone, show_phone
+from bot.core.reminders import plan_reminders
 from bot.core.slots import DEFAULT_NOTICE
 from bot.core.text import cap
 from bot.handlers import reminders as reminder_handlers
@@ -852,12 +853,25 @@ async def _send_confirmation(person: Who, context: Context, appointment: Appoint
                 "Need to cancel? Go to My appointments in the menu. Cancelling is always "
                 "possible; if it is less than a day before, please also call the practice."
             ),
-            await _reminders_line(person, context),
+            await _planned_reminders_line(person, context, appointment),
         ]
     )
     await say(context, person.chat_id, text)
     await _send_calendar(person, context, appointment, cancelled=False)
     await send_main_menu(person, context)
+
+
+async def _planned_reminders_line(person: Who, context: Context, appointment: Appointment) -> str:
+    """The reminders this appointment will really get (none if it is too soon for them)."""
+    t = person.texts
+    svc = services(context)
+    policy = await svc.storage.reminders.policy(appointment.practice_id)
+    choice = await svc.storage.reminders.choice(person.user_id)
+    planned = plan_reminders(appointment.starts_at, svc.clock.now(), policy, choice)
+    if not planned:
+        return t._("Reminders: {which}").format(which=t._("no reminders"))
+    moments = t._(" and ").join(_when(t, p.due_at) for p in planned)
+    return t._("Reminders: {which}").format(which=moments)
 
 
 async def _reminders_line(person: Who, context: Context) -> str:
@@ -906,8 +920,9 @@ CHANGES = (NEW_APPOINTMENT, MOVED_APPOINTMENT, CANCELLED_APPOINTMENT, LATE_CANCE
 
 async def tell_specialists(
     context: Context, appointment: Appointment, template: str, before: datetime | None = None
-) -> None:
-    """Time, practice and kind only, as a lock screen shows it; the rest after a tap on Details."""
+) -> int:
+    """Time, practice and kind only, as a lock screen shows it; the rest after a tap on Details.
+    Returns how many specialists were told, or 1 when the practice has none linked to tell."""
     t = specialist_texts(context)
     practice = await services(context).storage.practices.by_id(appointment.practice_id)
     text = t._(template).format(
@@ -917,9 +932,14 @@ async def tell_specialists(
         kind=t._(KIND_LABELS[appointment.kind]),
     )
     markup = keyboard([button(t._("Details"), Action.APPOINTMENT_DETAILS, appointment.id)])
-    await notify_specialists(context, appointment.practice_id, text, markup)
+    told = await notify_specialists(context, appointment.practice_id, text, markup)
     if template in CHANGES:
         reminder_jobs.wake(context.application)  # its reminders are planned anew from the database
+    if told == 0 and not await services(context).storage.specialists.linked_for_practice(
+        appointment.practice_id
+    ):
+        return 1  # nobody to tell: a notice must not be retried for ever
+    return told
 
 
 # -- navigation -----------------------------------------------------------------------------------
@@ -1012,6 +1032,11 @@ async def show_appointments(person: Who, context: Context) -> None:
         )
         practice = await svc.storage.practices.by_id(appointment.practice_id)
         text += "\n" + _where(t, appointment.mode, practice, appointment.phone)
+        for delivery in await svc.storage.reminders.for_appointment(appointment):
+            if delivery.status == "sent" and delivery.sent_at is not None:
+                text += "\n" + t._("Reminder sent {when}.").format(when=_when(t, delivery.sent_at))
+            if delivery.answer == "coming":
+                text += "\n" + t._("You said you are coming.")
         await say(
             context,
             person.chat_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from babel.dates import format_timedelta
@@ -51,10 +52,13 @@ async def policy_for(person: Who, context: Context) -> ReminderPolicy:
 
 def describe(t: Texts, choice: ReminderChoice, policy: ReminderPolicy) -> str:
     """In one line, which reminders this person gets."""
-    chosen = policy.chosen(choice)
-    if not chosen:
+    return describe_offsets(t, policy.chosen(choice))
+
+
+def describe_offsets(t: Texts, offsets: Sequence[timedelta]) -> str:
+    if not offsets:
         return t._("no reminders")
-    return t._(" and ").join(duration(t, o) for o in chosen) + " " + t._("before the talk")
+    return t._(" and ").join(duration(t, o) for o in offsets) + " " + t._("before the talk")
 
 
 async def on_choice(update: Update, context: Context, person: Who, cb: Callback) -> None:
@@ -120,7 +124,7 @@ async def on_coming(update: Update, context: Context, person: Who, cb: Callback)
         await send_main_menu(person, context, intro=t._("That appointment is already cancelled."))
         return
     when = booking._when(t, appointment.starts_at)
-    if delivery.starts_at != appointment.starts_at:
+    if delivery.sequence != appointment.sequence:
         await send_main_menu(
             person,
             context,

@@ -6,7 +6,10 @@ once a day, recorded in the database; a bot that was down at 07:30 sends it late
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, time, timedelta
+
+from telegram.error import Forbidden, TelegramError
 
 from bot.core.booking import Mode
 from bot.core.callback_data import Action
@@ -22,6 +25,9 @@ DEFAULT_AGENDA_AT = time(7, 30)
 CATCH_UP_FOR = timedelta(hours=4)
 LOOK_AHEAD_DAYS = 8
 DETAILS_PER_ROW = 3
+RETRY_AFTER = timedelta(minutes=5)
+
+log = logging.getLogger(__name__)
 
 
 async def works_on(svc: Services, specialist: Specialist, day: date) -> bool:
@@ -58,9 +64,21 @@ async def send_due_agendas(context: Context) -> tuple[int, datetime | None]:
             if now - moment <= CATCH_UP_FOR and not await svc.storage.reminders.agenda_sent(
                 specialist.id, day
             ):
-                await send_agenda(context, specialist, day)
+                try:
+                    await send_agenda(context, specialist, day)
+                except Forbidden:
+                    # The specialist blocked the bot: nothing to retry; the others still get theirs.
+                    log.warning("agenda for specialist %d refused (Forbidden)", specialist.id)
+                except TelegramError as exc:
+                    log.warning(
+                        "agenda for specialist %d failed (%s)", specialist.id, type(exc).__name__
+                    )
+                    retry = now + RETRY_AFTER
+                    next_at = retry if next_at is None else min(next_at, retry)
+                    continue
+                else:
+                    sent += 1
                 await svc.storage.reminders.record_agenda(specialist.id, day, now)
-                sent += 1
     return sent, next_at
 
 

@@ -41,9 +41,10 @@ QUIET_REACH = timedelta(hours=25)
 # Below Telegram's 30 messages a second, so people who are chatting never wait behind a burst.
 DEFAULT_RATE = 20.0
 RETRY_FIRST = timedelta(seconds=30)
+NOTICE_RETRY = timedelta(minutes=5)
 RETRY_MOST = timedelta(minutes=15)
 
-UNANSWERED = N_("No answer to the reminder yet: {when}, {practice}, {kind}.")
+UNANSWERED = N_("Not confirmed yet: {when}, {practice}, {kind}.")
 UNDELIVERABLE = N_("Reminder could not be delivered: {when}, {practice}, {kind}.")
 CONFIRMED = N_("Confirmed (coming): {when}, {practice}, {kind}.")
 
@@ -56,6 +57,8 @@ class ReminderSender:
     claimer: str = field(default_factory=lambda: uuid.uuid4().hex)
     started_at: datetime | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # A change while a sweep runs: the running sweep looks again when it ends, no job piles up.
+    look_again: bool = False
     _next_send: float = 0.0
     _held_until: float = 0.0
 
@@ -101,13 +104,17 @@ async def send_due_reminders(context: Context) -> SweepReport:
     report = SweepReport()
     try:
         async with sender.lock:
+            sender.look_again = False
             await _remind(context, svc, sender, report)
             await _tell_unanswered(context, svc, report)
             report.agendas, next_agenda = await agenda.send_due_agendas(context)
             report.wake_at(next_agenda)
     finally:
         # Whatever went wrong in this sweep, the next one comes (at the latest after MAX_SLEEP).
-        schedule(context.application, report.next_at, svc.clock.now())
+        now = svc.clock.now()
+        if sender.look_again:
+            report.wake_at(now)
+        schedule(context.application, report.next_at, now)
     return report
 
 
@@ -124,6 +131,10 @@ def schedule(application: Application, at: datetime | None, now: datetime) -> No
 
 def wake(application: Application) -> None:
     """An appointment was booked, moved or cancelled: look again now."""
+    sender = sender_of(application)
+    if sender.lock.locked():
+        sender.look_again = True
+        return
     now = application.bot_data["services"].clock.now()
     schedule(application, now, now)
 
@@ -161,7 +172,8 @@ async def _remind(context: Context, svc: Services, sender: ReminderSender, repor
             if earlier is not None and earlier.retry_at is not None and earlier.retry_at > now:
                 report.wake_at(earlier.retry_at)
             if earlier is not None and earlier.status == "claimed" and earlier.claimed_at:
-                report.wake_at(earlier.claimed_at + CLAIM_ABANDONED_AFTER)
+                # Claims are kept in whole seconds: look a second after the claim is abandoned.
+                report.wake_at(earlier.claimed_at + CLAIM_ABANDONED_AFTER + timedelta(seconds=1))
         report.wake_at(decision.wait_until)
         report.wake_at(next_moment(planned, settled, now))
     to_send.sort(key=lambda pair: (pair[0].due_at, pair[1].appointment.id))
@@ -218,21 +230,21 @@ async def _deliver(
         )
     except Forbidden:
         await store.mark_unreachable(appointment.telegram_user_id, svc.clock.now())
-        await store.undeliverable(delivery_id)
+        await store.undeliverable(delivery_id, sender.claimer)
         await _tell_undeliverable(context, svc, appointment)
         report.undeliverable += 1
     except RetryAfter as exc:
         wait = exc.retry_after
         seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
         retry_at = svc.clock.now() + timedelta(seconds=seconds)
-        await store.retry_later(delivery_id, retry_at)
+        await store.retry_later(delivery_id, sender.claimer, retry_at)
         sender.hold(seconds)
         report.retrying += 1
         report.wake_at(retry_at)
     except BadRequest as exc:
         # "chat not found" and its kin: no retry can help. Never the text in the log.
         log.warning("reminder %d refused by Telegram (%s)", delivery_id, type(exc).__name__)
-        await store.undeliverable(delivery_id)
+        await store.undeliverable(delivery_id, sender.claimer)
         await _tell_undeliverable(context, svc, appointment)
         report.undeliverable += 1
     except (NetworkError, TelegramError) as exc:
@@ -240,11 +252,11 @@ async def _deliver(
         backoff = min(RETRY_FIRST * 2 ** max(attempts - 1, 0), RETRY_MOST)
         retry_at = svc.clock.now() + backoff
         log.info("reminder %d will be retried (%s)", delivery_id, type(exc).__name__)
-        await store.retry_later(delivery_id, retry_at)
+        await store.retry_later(delivery_id, sender.claimer, retry_at)
         report.retrying += 1
         report.wake_at(retry_at)
     else:
-        await store.confirm_sent(delivery_id, svc.clock.now(), message.message_id)
+        await store.confirm_sent(delivery_id, sender.claimer, svc.clock.now(), message.message_id)
         report.sent += 1
 
 
@@ -261,16 +273,18 @@ async def _give_up(
 async def _tell_undeliverable(context: Context, svc: Services, appointment: Appointment) -> None:
     if await svc.storage.reminders.notice_given(appointment, "undeliverable"):
         return
-    await booking.tell_specialists(context, appointment, UNDELIVERABLE)
-    await svc.storage.reminders.record_notice(appointment, "undeliverable", svc.clock.now())
+    if await booking.tell_specialists(context, appointment, UNDELIVERABLE):
+        await svc.storage.reminders.record_notice(appointment, "undeliverable", svc.clock.now())
 
 
 async def _tell_unanswered(context: Context, svc: Services, report: SweepReport) -> None:
     now = svc.clock.now()
     for appointment in await svc.storage.reminders.unanswered(now, ANSWER_BY):
-        await booking.tell_specialists(context, appointment, UNANSWERED)
-        await svc.storage.reminders.record_notice(appointment, "unanswered", now)
-        report.unanswered += 1
+        if await booking.tell_specialists(context, appointment, UNANSWERED):
+            await svc.storage.reminders.record_notice(appointment, "unanswered", now)
+            report.unanswered += 1
+        else:
+            report.wake_at(now + NOTICE_RETRY)  # nobody could be told: try again soon
     report.wake_at(await svc.storage.reminders.first_unanswered_moment(now, ANSWER_BY))
 
 

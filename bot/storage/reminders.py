@@ -26,11 +26,29 @@ from bot.storage.database import Database
 
 DONE = ("sent", "skipped", "undeliverable")
 
+# Booked; reminded in time (sent at least the answer deadline, the parameter, before the talk), or
+# no reminder sent at all while one was due (Telegram kept failing, or it was missed while the bot
+# was down); no "Ik kom"; and no notice given about it yet.
+_UNANSWERED = (
+    " a.status = 'booked'"
+    " AND (EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
+    "   AND d.sequence = a.sequence AND d.status = 'sent' AND d.sent_at <= a.starts_at - ?)"
+    "  OR (EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
+    "   AND d.sequence = a.sequence AND d.status IN ('pending', 'claimed', 'skipped'))"
+    "   AND NOT EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
+    "   AND d.sequence = a.sequence AND d.status = 'sent')))"
+    " AND NOT EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
+    "   AND d.sequence = a.sequence AND d.answer = 'coming')"
+    " AND NOT EXISTS (SELECT 1 FROM specialist_notices n WHERE n.appointment_id = a.id"
+    "   AND n.sequence = a.sequence)"
+)
+
 
 @dataclass(frozen=True)
 class Delivery:
     id: int
     appointment_id: int
+    sequence: int  # the appointment's sequence it belongs to; a move raises it
     starts_at: datetime
     offset: timedelta
     status: str
@@ -65,6 +83,7 @@ def _delivery(row: aiosqlite.Row) -> Delivery:
     return Delivery(
         id=row["id"],
         appointment_id=row["appointment_id"],
+        sequence=row["sequence"],
         starts_at=from_epoch(row["starts_at"]),
         offset=timedelta(seconds=row["offset_seconds"]),
         status=row["status"],
@@ -100,7 +119,7 @@ class ReminderStore:
         deliveries: dict[int, dict[timedelta, Delivery]] = {}
         found = await self._db.fetch_all(
             "SELECT d.* FROM reminder_deliveries d JOIN appointments a"
-            " ON a.id = d.appointment_id AND a.starts_at = d.starts_at"
+            " ON a.id = d.appointment_id AND a.sequence = d.sequence"
             " WHERE a.status = 'booked' AND a.starts_at > ? AND a.starts_at <= ?",
             (to_epoch(after), to_epoch(until)),
         )
@@ -129,34 +148,37 @@ class ReminderStore:
         claimer: str,
         abandoned_before: datetime,
     ) -> int | None:
-        """The delivery id if this sender may send now; None when it is done or claimed, or
-        when the appointment was cancelled or moved since the sender looked.
+        """The delivery id if this sender may send now; None when it is done or claimed, or when
+        things changed since the sender looked: the talk cancelled or moved, the person gone
+        unreachable or wanting no reminders.
 
         A pending row whose retry time came, or a claim older than `abandoned_before` (its sender
         crashed), can be claimed again.
         """
+        key = (appointment.id, appointment.sequence, int(offset.total_seconds()))
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
-                "INSERT INTO reminder_deliveries (appointment_id, starts_at, offset_seconds,"
-                " due_at, status, attempts, claimed_at, claimed_by)"
-                " SELECT ?, ?, ?, ?, 'claimed', 1, ?, ? WHERE EXISTS (SELECT 1 FROM appointments"
-                " WHERE id = ? AND starts_at = ? AND status = 'booked')"
-                " ON CONFLICT (appointment_id, starts_at, offset_seconds) DO UPDATE SET"
-                " status = 'claimed', attempts = attempts + 1, claimed_at = excluded.claimed_at,"
-                " claimed_by = excluded.claimed_by"
+                "INSERT INTO reminder_deliveries (appointment_id, sequence, offset_seconds,"
+                " starts_at, due_at, status, attempts, claimed_at, claimed_by)"
+                " SELECT ?, ?, ?, ?, ?, 'claimed', 1, ?, ? WHERE EXISTS (SELECT 1"
+                " FROM appointments a JOIN users u ON u.telegram_user_id = a.telegram_user_id"
+                " WHERE a.id = ? AND a.sequence = ? AND a.status = 'booked'"
+                " AND u.unreachable_at IS NULL AND u.reminder_choice <> 'none')"
+                " ON CONFLICT (appointment_id, sequence, offset_seconds) DO UPDATE SET"
+                " status = 'claimed', attempts = reminder_deliveries.attempts + 1,"
+                " claimed_at = excluded.claimed_at, claimed_by = excluded.claimed_by"
                 " WHERE (reminder_deliveries.status = 'pending'"
                 " AND reminder_deliveries.retry_at <= excluded.claimed_at)"
                 " OR (reminder_deliveries.status = 'claimed'"
                 " AND reminder_deliveries.claimed_at < ?)",
                 (
-                    appointment.id,
+                    *key,
                     to_epoch(appointment.starts_at),
-                    int(offset.total_seconds()),
                     to_epoch(due_at),
                     to_epoch(now),
                     claimer,
                     appointment.id,
-                    to_epoch(appointment.starts_at),
+                    appointment.sequence,
                     to_epoch(abandoned_before),
                 ),
             )
@@ -165,25 +187,41 @@ class ReminderStore:
             row = await (
                 await conn.execute(
                     "SELECT id FROM reminder_deliveries WHERE appointment_id = ?"
-                    " AND starts_at = ? AND offset_seconds = ?",
-                    (appointment.id, to_epoch(appointment.starts_at), int(offset.total_seconds())),
+                    " AND sequence = ? AND offset_seconds = ?",
+                    key,
                 )
             ).fetchone()
         return int(row[0]) if row else None
 
-    async def confirm_sent(self, delivery_id: int, now: datetime, message_id: int) -> None:
-        await self._db.execute(
-            "UPDATE reminder_deliveries SET status = 'sent', sent_at = ?, message_id = ?,"
-            " retry_at = NULL WHERE id = ?",
-            (to_epoch(now), message_id, delivery_id),
-        )
+    # The three outcomes of a send change the row only while this sender still holds the claim:
+    # a claim taken over by another sender is theirs to settle.
 
-    async def retry_later(self, delivery_id: int, retry_at: datetime) -> None:
-        """Telegram was busy or unreachable: nothing is dropped, the sweep tries again then."""
-        await self._db.execute(
-            "UPDATE reminder_deliveries SET status = 'pending', retry_at = ? WHERE id = ?",
-            (to_epoch(retry_at), delivery_id),
+    async def confirm_sent(
+        self, delivery_id: int, claimer: str, now: datetime, message_id: int
+    ) -> bool:
+        changed = await self._db.execute(
+            "UPDATE reminder_deliveries SET status = 'sent', sent_at = ?, message_id = ?,"
+            " retry_at = NULL WHERE id = ? AND status = 'claimed' AND claimed_by = ?",
+            (to_epoch(now), message_id, delivery_id, claimer),
         )
+        return changed == 1
+
+    async def retry_later(self, delivery_id: int, claimer: str, retry_at: datetime) -> bool:
+        """Telegram was busy or unreachable: nothing is dropped, the sweep tries again then."""
+        changed = await self._db.execute(
+            "UPDATE reminder_deliveries SET status = 'pending', retry_at = ?"
+            " WHERE id = ? AND status = 'claimed' AND claimed_by = ?",
+            (to_epoch(retry_at), delivery_id, claimer),
+        )
+        return changed == 1
+
+    async def undeliverable(self, delivery_id: int, claimer: str) -> bool:
+        changed = await self._db.execute(
+            "UPDATE reminder_deliveries SET status = 'undeliverable', retry_at = NULL"
+            " WHERE id = ? AND status = 'claimed' AND claimed_by = ?",
+            (delivery_id, claimer),
+        )
+        return changed == 1
 
     async def attempts(self, delivery_id: int) -> int:
         row = await self._db.fetch_one(
@@ -191,27 +229,22 @@ class ReminderStore:
         )
         return int(row[0]) if row else 0
 
-    async def undeliverable(self, delivery_id: int) -> None:
-        await self._db.execute(
-            "UPDATE reminder_deliveries SET status = 'undeliverable', retry_at = NULL WHERE id = ?",
-            (delivery_id,),
-        )
-
     async def close_without_sending(
         self, appointment: Appointment, offset: timedelta, due_at: datetime, status: str
     ) -> None:
         """Skipped (missed, merged, late) or undeliverable without a try; never undoes a send."""
         assert status in ("skipped", "undeliverable")
         await self._db.execute(
-            "INSERT INTO reminder_deliveries (appointment_id, starts_at, offset_seconds, due_at,"
-            " status) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (appointment_id, starts_at, offset_seconds) DO UPDATE SET"
+            "INSERT INTO reminder_deliveries (appointment_id, sequence, offset_seconds,"
+            " starts_at, due_at, status) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (appointment_id, sequence, offset_seconds) DO UPDATE SET"
             " status = excluded.status, retry_at = NULL"
             " WHERE reminder_deliveries.status IN ('pending', 'claimed')",
             (
                 appointment.id,
-                to_epoch(appointment.starts_at),
+                appointment.sequence,
                 int(offset.total_seconds()),
+                to_epoch(appointment.starts_at),
                 to_epoch(due_at),
                 status,
             ),
@@ -226,9 +259,9 @@ class ReminderStore:
     async def for_appointment(self, appointment: Appointment) -> list[Delivery]:
         """The deliveries for the appointment's current time, in the order they were planned."""
         rows = await self._db.fetch_all(
-            "SELECT * FROM reminder_deliveries WHERE appointment_id = ? AND starts_at = ?"
+            "SELECT * FROM reminder_deliveries WHERE appointment_id = ? AND sequence = ?"
             " ORDER BY due_at",
-            (appointment.id, to_epoch(appointment.starts_at)),
+            (appointment.id, appointment.sequence),
         )
         return [_delivery(r) for r in rows]
 
@@ -252,50 +285,38 @@ class ReminderStore:
     # -- notices to the specialist ---------------------------------------------------------
 
     async def unanswered(self, now: datetime, within: timedelta) -> list[Appointment]:
-        """Talks starting within `within` that were reminded (or tried) with no "Ik kom" yet, and
-        whose specialist has heard nothing about them yet (an undeliverable notice says enough)."""
+        """Talks starting within `within` (the answer deadline) with no "Ik kom": a reminder went
+        out at least `within` before the talk, or none could go (Telegram kept failing). Those
+        the specialist already heard about (undeliverable, or this notice) are left out."""
         rows = await self._db.fetch_all(
-            "SELECT a.* FROM appointments a WHERE a.status = 'booked'"
-            " AND a.starts_at > ? AND a.starts_at <= ?"
-            " AND EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
-            "   AND d.starts_at = a.starts_at AND d.status IN ('sent', 'pending', 'claimed'))"
-            " AND NOT EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
-            "   AND d.starts_at = a.starts_at AND d.answer = 'coming')"
-            " AND NOT EXISTS (SELECT 1 FROM specialist_notices n WHERE n.appointment_id = a.id"
-            "   AND n.starts_at = a.starts_at)"
-            " ORDER BY a.starts_at",
-            (to_epoch(now), to_epoch(now + within)),
+            "SELECT a.* FROM appointments a WHERE a.starts_at > ? AND a.starts_at <= ? AND"
+            + _UNANSWERED
+            + " ORDER BY a.starts_at",
+            (to_epoch(now), to_epoch(now + within), int(within.total_seconds())),
         )
         return [_appointment(r) for r in rows]
 
     async def first_unanswered_moment(self, after: datetime, within: timedelta) -> datetime | None:
-        """When the next reminded, unanswered talk enters the `within` window."""
+        """When the next such talk reaches its answer deadline."""
         row = await self._db.fetch_one(
-            "SELECT MIN(a.starts_at) FROM appointments a WHERE a.status = 'booked'"
-            " AND a.starts_at > ?"
-            " AND EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
-            "   AND d.starts_at = a.starts_at AND d.status IN ('sent', 'pending', 'claimed'))"
-            " AND NOT EXISTS (SELECT 1 FROM reminder_deliveries d WHERE d.appointment_id = a.id"
-            "   AND d.starts_at = a.starts_at AND d.answer = 'coming')"
-            " AND NOT EXISTS (SELECT 1 FROM specialist_notices n WHERE n.appointment_id = a.id"
-            "   AND n.starts_at = a.starts_at)",
-            (to_epoch(after + within),),
+            "SELECT MIN(a.starts_at) FROM appointments a WHERE a.starts_at > ? AND" + _UNANSWERED,
+            (to_epoch(after + within), int(within.total_seconds())),
         )
         return from_epoch(row[0]) - within if row and row[0] is not None else None
 
     async def notice_given(self, appointment: Appointment, kind: str) -> bool:
         row = await self._db.fetch_one(
-            "SELECT 1 FROM specialist_notices WHERE appointment_id = ? AND starts_at = ?"
+            "SELECT 1 FROM specialist_notices WHERE appointment_id = ? AND sequence = ?"
             " AND kind = ?",
-            (appointment.id, to_epoch(appointment.starts_at), kind),
+            (appointment.id, appointment.sequence, kind),
         )
         return row is not None
 
     async def record_notice(self, appointment: Appointment, kind: str, now: datetime) -> None:
         await self._db.execute(
-            "INSERT INTO specialist_notices (appointment_id, starts_at, kind, sent_at)"
+            "INSERT INTO specialist_notices (appointment_id, sequence, kind, sent_at)"
             " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (appointment.id, to_epoch(appointment.starts_at), kind, to_epoch(now)),
+            (appointment.id, appointment.sequence, kind, to_epoch(now)),
         )
 
     # -- the daily agenda -------------------------------------------------------------------
@@ -324,7 +345,7 @@ class ReminderStore:
         """A specialist's booked talks in a window, each with whether the family said "Ik kom"."""
         rows = await self._db.fetch_all(
             "SELECT a.*, EXISTS (SELECT 1 FROM reminder_deliveries d"
-            "   WHERE d.appointment_id = a.id AND d.starts_at = a.starts_at"
+            "   WHERE d.appointment_id = a.id AND d.sequence = a.sequence"
             "   AND d.answer = 'coming') AS confirmed"
             " FROM appointments a WHERE a.specialist_id = ? AND a.status = 'booked'"
             " AND a.starts_at >= ? AND a.starts_at < ? ORDER BY a.practice_id, a.starts_at",

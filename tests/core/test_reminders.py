@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from bot.core.clock import PRACTICE_TZ
 from bot.core.reminders import (
-    ANSWER_BY,
     LAST_CALL,
     PlannedReminder,
     QuietHours,
@@ -19,7 +18,6 @@ from bot.core.reminders import (
     ReminderPolicy,
     decide,
     format_offset,
-    is_unanswered,
     next_moment,
     parse_offset,
     parse_quiet_hours,
@@ -177,13 +175,6 @@ def test_the_next_moment_is_the_first_open_reminder_ahead() -> None:
     assert next_moment(PLAN, set(), local(2026, 11, 29, 0, 0)) == FIRST.due_at
     assert next_moment(PLAN, {H24}, local(2026, 11, 29, 0, 0)) == SECOND.due_at
     assert next_moment(PLAN, {H24, H2}, local(2026, 11, 29, 0, 0)) is None
-
-
-def test_unanswered_only_from_four_hours_before_and_only_after_a_reminder() -> None:
-    assert is_unanswered(STARTS, STARTS - ANSWER_BY, reminded=True, answered=False)
-    assert not is_unanswered(STARTS, STARTS - ANSWER_BY - timedelta(minutes=1), True, False)
-    assert not is_unanswered(STARTS, STARTS - ANSWER_BY, reminded=False, answered=False)
-    assert not is_unanswered(STARTS, STARTS - ANSWER_BY, reminded=True, answered=True)
 
 
 # -- configuration text --------------------------------------------------------------------------

@@ -342,7 +342,7 @@ async def test_the_specialist_hears_of_an_unanswered_reminder_four_hours_before(
     assert (await sweep(bot)).unanswered == 0
     set_local(bot, 2026, 11, 26, 9, 0)
     assert (await sweep(bot)).unanswered == 1
-    assert specialist.last.text.startswith("Nog geen antwoord op de herinnering: donderdag")
+    assert specialist.last.text.startswith("Nog niet bevestigd: donderdag")
     assert specialist.last.disable_notification  # Thursday 09:00: Anna works from 13:00
     bot.clock.advance(timedelta(minutes=10))
     assert (await sweep(bot)).unanswered == 0
@@ -475,7 +475,10 @@ async def test_the_confirmation_and_my_appointments_say_which_reminders_come(bot
     user = bot.user()
     await booked(bot, user)
     confirmation = next(m for m in user.messages if "Je afspraak staat vast" in m.text)
-    assert "Herinneringen: 24 uur en 2 uur voor het gesprek" in confirmation.text
+    assert (
+        "Herinneringen: woensdag 25 november om 13:00 en donderdag 26 november om 11:00"
+        in confirmation.text
+    )
     replies = await user.tap("Mijn afspraken")
     line = next(r for r in replies if r.text.startswith("Herinneringen:"))
     options = await user.tap("Herinneringen", message=line)
@@ -495,3 +498,63 @@ async def test_a_talk_cancelled_during_the_burst_gets_no_reminder(bot: Harness) 
     sender.pace = cancel_meanwhile  # the burst reaches this reminder after the cancel
     assert (await sweep(bot)).sent == 0
     assert reminders_to(bot, user) == []
+
+
+async def test_only_a_two_hour_reminder_raises_no_false_alarm(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await booked(bot, user)
+    await user.send("/privacy")
+    await user.tap("Herinneringen")
+    await user.tap("2 uur ervoor")
+    set_local(bot, 2026, 11, 26, 11, 0)
+    report = await sweep(bot)
+    assert (report.sent, report.unanswered) == (1, 0)
+    assert not any("Nog niet bevestigd" in m.text for m in bot.api.messages(specialist.user_id))
+
+
+async def test_a_reminder_that_cannot_go_out_is_reported_as_unanswered(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await booked(bot, user)
+    set_local(bot, 2026, 11, 25, 13, 0)
+    bot.api.fail_next("sendMessage", 502, times=100)
+    await sweep(bot)
+    set_local(bot, 2026, 11, 26, 9, 0)
+    bot.api.clear_failures()  # the family's chat still failed all along; the specialist's works
+    assert (await sweep(bot)).unanswered == 1
+    told = [m for m in bot.api.messages(specialist.user_id) if m.text.startswith("Nog niet")]
+    assert len(told) == 1
+
+
+async def test_an_agenda_that_cannot_be_delivered_does_not_stop_the_sweep(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await booked(bot, user)
+    bot.api.block(specialist.user_id)
+    set_local(bot, 2026, 11, 26, 7, 30)
+    report = await sweep(bot)
+    assert report.agendas == 0
+    assert report.next_at is not None
+    bot.clock.advance(timedelta(minutes=10))
+    assert (await sweep(bot)).agendas == 0  # recorded as handled: not tried again and again
+
+
+async def test_the_confirmation_names_only_the_reminders_still_to_come(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await book(user, "di 24 nov", "09:00")  # the day-before moment has passed; 21:00 remains
+    confirmation = next(m for m in user.messages if "Je afspraak staat vast" in m.text)
+    assert "Herinneringen: maandag 23 november om 21:00" in confirmation.text
+
+
+async def test_my_appointments_shows_the_reminder_sent_and_the_answer(bot: Harness) -> None:
+    user = bot.user()
+    await booked(bot, user)
+    set_local(bot, 2026, 11, 25, 13, 0)
+    await sweep(bot)
+    await user.tap("Ik kom")
+    replies = await user.tap("Mijn afspraken")
+    listed = next(r for r in replies if "donderdag 26 november om 13:00" in r.text)
+    assert "Herinnering verstuurd op woensdag 25 november om 13:00." in listed.text
+    assert "Je hebt laten weten dat je komt." in listed.text

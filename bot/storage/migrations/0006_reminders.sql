@@ -26,11 +26,13 @@ ALTER TABLE appointments ADD COLUMN rescheduled_at INTEGER;
 CREATE INDEX appointments_upcoming ON appointments (status, starts_at);
 
 -- One row per reminder of one appointment time. Claimed before the send, confirmed after: a
--- claim left by a crash is sent again, so delivery is at least once.
+-- claim left by a crash is sent again, so delivery is at least once. `sequence` is the
+-- appointment's: every move raises it, so a move (even back to an earlier time) plans anew.
 CREATE TABLE reminder_deliveries (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     appointment_id  INTEGER NOT NULL REFERENCES appointments (id) ON DELETE CASCADE,
-    starts_at       INTEGER NOT NULL,  -- the time it reminds of; a move plans new reminders
+    sequence        INTEGER NOT NULL,
+    starts_at       INTEGER NOT NULL,  -- the time it reminds of
     offset_seconds  INTEGER NOT NULL,  -- which reminder: how long before the talk
     due_at          INTEGER NOT NULL,
     status          TEXT    NOT NULL
@@ -43,7 +45,7 @@ CREATE TABLE reminder_deliveries (
     message_id      INTEGER,
     answer          TEXT CHECK (answer IN ('coming')),
     answered_at     INTEGER,
-    UNIQUE (appointment_id, starts_at, offset_seconds)
+    UNIQUE (appointment_id, sequence, offset_seconds)
 );
 
 CREATE INDEX reminder_deliveries_open ON reminder_deliveries (status, retry_at);
@@ -51,10 +53,10 @@ CREATE INDEX reminder_deliveries_open ON reminder_deliveries (status, retry_at);
 -- Notices to the specialist that must go once per appointment time: unanswered, undeliverable.
 CREATE TABLE specialist_notices (
     appointment_id  INTEGER NOT NULL REFERENCES appointments (id) ON DELETE CASCADE,
-    starts_at       INTEGER NOT NULL,
+    sequence        INTEGER NOT NULL,
     kind            TEXT    NOT NULL CHECK (kind IN ('unanswered', 'undeliverable')),
     sent_at         INTEGER NOT NULL,
-    PRIMARY KEY (appointment_id, starts_at, kind)
+    PRIMARY KEY (appointment_id, sequence, kind)
 );
 
 -- One agenda a day per specialist.
