@@ -13,7 +13,7 @@ from telegram.ext import CallbackContext
 
 from bot.core.clock import PRACTICE_TZ
 from bot.fakeapi.harness import FakeUser
-from bot.jobs.reminders import JOB_NAME, SweepReport, send_due_reminders
+from bot.jobs.reminders import JOB_NAME, SweepReport, send_due_reminders, wake
 from tests.flows.conftest import Harness, link_specialist, onboard, start_harness, stop_harness
 
 
@@ -558,3 +558,26 @@ async def test_my_appointments_shows_the_reminder_sent_and_the_answer(bot: Harne
     listed = next(r for r in replies if "donderdag 26 november om 13:00" in r.text)
     assert "Herinnering verstuurd op woensdag 25 november om 13:00." in listed.text
     assert "Je hebt laten weten dat je komt." in listed.text
+
+
+async def test_a_change_during_a_running_sweep_makes_it_look_again_instead_of_queueing(
+    bot: Harness,
+) -> None:
+    user = bot.user()
+    await booked(bot, user)
+    set_local(bot, 2026, 11, 25, 13, 0)
+    sender = bot.application.bot_data["reminders"]
+    queue = bot.application.job_queue
+    assert queue is not None
+    for job in queue.get_jobs_by_name(JOB_NAME):
+        job.schedule_removal()
+    queued_during_the_sweep = []
+
+    async def a_booking_meanwhile() -> None:
+        wake(bot.application)
+        queued_during_the_sweep.append(len(queue.get_jobs_by_name(JOB_NAME)))
+
+    sender.pace = a_booking_meanwhile
+    report = await sweep(bot)
+    assert queued_during_the_sweep == [0]
+    assert report.next_at == bot.clock.now()  # the sweep that ran looks again at once
