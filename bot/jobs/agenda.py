@@ -61,8 +61,8 @@ async def send_due_agendas(context: Context) -> tuple[int, datetime | None]:
             if moment > now:
                 next_at = moment if next_at is None else min(next_at, moment)
                 break
-            if now - moment <= CATCH_UP_FOR and not await svc.storage.reminders.agenda_sent(
-                specialist.id, day
+            if now - moment <= CATCH_UP_FOR and await svc.storage.reminders.claim_agenda(
+                specialist.id, day, now
             ):
                 try:
                     await send_agenda(context, specialist, day)
@@ -73,12 +73,11 @@ async def send_due_agendas(context: Context) -> tuple[int, datetime | None]:
                     log.warning(
                         "agenda for specialist %d failed (%s)", specialist.id, type(exc).__name__
                     )
+                    await svc.storage.reminders.release_agenda(specialist.id, day)
                     retry = now + RETRY_AFTER
                     next_at = retry if next_at is None else min(next_at, retry)
-                    continue
                 else:
                     sent += 1
-                await svc.storage.reminders.record_agenda(specialist.id, day, now)
     return sent, next_at
 
 

@@ -321,18 +321,20 @@ class ReminderStore:
 
     # -- the daily agenda -------------------------------------------------------------------
 
-    async def agenda_sent(self, specialist_id: int, day: date) -> bool:
-        row = await self._db.fetch_one(
-            "SELECT 1 FROM agenda_deliveries WHERE specialist_id = ? AND day = ?",
-            (specialist_id, day.isoformat()),
-        )
-        return row is not None
-
-    async def record_agenda(self, specialist_id: int, day: date, now: datetime) -> None:
-        await self._db.execute(
+    async def claim_agenda(self, specialist_id: int, day: date, now: datetime) -> bool:
+        """True for the one sender that may send this day's agenda (also with several workers)."""
+        changed = await self._db.execute(
             "INSERT INTO agenda_deliveries (specialist_id, day, sent_at) VALUES (?, ?, ?)"
             " ON CONFLICT DO NOTHING",
             (specialist_id, day.isoformat(), to_epoch(now)),
+        )
+        return changed == 1
+
+    async def release_agenda(self, specialist_id: int, day: date) -> None:
+        """The send failed for a reason that may pass: the next sweep tries again."""
+        await self._db.execute(
+            "DELETE FROM agenda_deliveries WHERE specialist_id = ? AND day = ?",
+            (specialist_id, day.isoformat()),
         )
 
     async def agenda_times(self) -> dict[int, time]:

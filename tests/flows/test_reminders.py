@@ -581,3 +581,17 @@ async def test_a_change_during_a_running_sweep_makes_it_look_again_instead_of_qu
     report = await sweep(bot)
     assert queued_during_the_sweep == [0]
     assert report.next_at == bot.clock.now()  # the sweep that ran looks again at once
+
+
+async def test_an_agenda_that_failed_on_a_server_error_is_sent_on_the_next_try(
+    bot: Harness,
+) -> None:
+    specialist = await link_specialist(bot)
+    set_local(bot, 2026, 11, 24, 7, 30)
+    bot.api.fail_next("sendMessage", 502)
+    report = await sweep(bot)
+    assert report.agendas == 0
+    assert report.next_at == bot.clock.now() + timedelta(minutes=5)
+    bot.clock.advance(timedelta(minutes=5))
+    assert (await sweep(bot)).agendas == 1
+    assert "Geen afspraken vandaag." in specialist.last.text
