@@ -870,8 +870,19 @@ async def _planned_reminders_line(person: Who, context: Context, appointment: Ap
     planned = plan_reminders(appointment.starts_at, svc.clock.now(), policy, choice)
     if not planned:
         return t._("Reminders: {which}").format(which=t._("no reminders"))
-    moments = t._(" and ").join(_when(t, p.due_at) for p in planned)
+    now = svc.clock.now()
+    moments = t._(" and ").join(_when_from_now(t, p.due_at, now) for p in planned)
     return t._("Reminders: {which}").format(which=moments)
+
+
+def _when_from_now(t: Texts, moment: datetime, now: datetime) -> str:
+    """'vandaag om 21:00', 'morgen om 09:00', or the day and date further ahead."""
+    days = (moment.astimezone(PRACTICE_TZ).date() - now.astimezone(PRACTICE_TZ).date()).days
+    if days == 0:
+        return t._("today at {time}").format(time=t.time(moment))
+    if days == 1:
+        return t._("tomorrow at {time}").format(time=t.time(moment))
+    return _when(t, moment)
 
 
 async def _reminders_line(person: Who, context: Context) -> str:

@@ -545,7 +545,7 @@ async def test_the_confirmation_names_only_the_reminders_still_to_come(bot: Harn
     await onboard(user)
     await book(user, "di 24 nov", "09:00")  # the day-before moment has passed; 21:00 remains
     confirmation = next(m for m in user.messages if "Je afspraak staat vast" in m.text)
-    assert "Herinneringen: maandag 23 november om 21:00" in confirmation.text
+    assert "Herinneringen: vandaag om 21:00" in confirmation.text
 
 
 async def test_my_appointments_shows_the_reminder_sent_and_the_answer(bot: Harness) -> None:
