@@ -12,7 +12,8 @@ Chat spelling ("mn", "nie", "ff") and everyday words ("mama") are written out fi
 keywords, each topic's example questions (written for matching, never shown) and its words are
 compared with the question by TF-IDF cosine over stems and 4-letter pieces of words: this ranks
 topics whose keywords tie, and lets a question without any keyword find a topic whose example
-question shares at least two words with it. The best topics come back with a score.
+question, or whose examples together, share at least two words with it. The best topics come
+back with a score.
 """
 
 from __future__ import annotations
@@ -76,9 +77,12 @@ BODY_ALONE, BODY_TELLING = 2, math.log(4)
 GRAM = 4
 GRAM_SHARE = 0.5  # the pieces of a word together weigh half as much as its stem
 ANSWER_SHARE = 0.2  # words of the answer weigh less than the topic's own words
-TOPIC_WEIGHT, EXAMPLE_WEIGHT = 6.0, 3.0
-# Without a keyword, the closest example question must be this similar and share this many stems.
+TOPIC_WEIGHT, EXAMPLE_WEIGHT = 6, 3
+# Without a keyword, the closest example question must be this similar and share this many stems,
+# or the topic as a whole (all its examples together) this similar and share as many: a new
+# wording often takes one word from one example and another from the next.
 EXAMPLE_ALONE, SHARED_ALONE = 0.25, 2
+TOPIC_ALONE = 0.12
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,16 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(_STEMMER_LANGUAGE[language])
 
 
+@lru_cache(maxsize=50_000)
+def _stem(word: str, language: str) -> str:
+    """Snowball in pure Python is the slow part of matching: each word is stemmed once."""
+    return _stemmer(language).stemWord(word)
+
+
+def _stem_all(plain: Iterable[str], language: str) -> list[str]:
+    return [_stem(w, language) for w in plain]
+
+
 def _written_out(pairs: str) -> dict[str, str]:
     """Pairs like "mn=mijn kben=ik+ben": a word as typed, then as the library writes it."""
     return dict(p.replace("+", " ").split("=") for p in pairs.split())
@@ -131,7 +145,7 @@ sws=sowieso smorgens=s+ochtends sochtends=s+ochtends snachts=s+nachts savonds=s+
 smiddags=s+middags nachts=nacht ochtends=ochtend mama=moeder mam=moeder mams=moeder ma=moeder
 moeke=moeder papa=vader pap=vader paps=vader pa=vader kids=kinderen kinders=kinderen
 bff=beste+vriendin app=appen appt=appen insta=instagram snap=snapchat
-zelfmoordgedachtes=zelfmoordgedachten
+zelfmoordgedachtes=zelfmoordgedachten ben=zijn bent=zijn
 """
 )
 _ENGLISH_CHAT = _written_out(
@@ -159,7 +173,7 @@ def words(text: str, language: str) -> list[str]:
 
 
 def stems(text: str, language: str) -> list[str]:
-    return _stemmer(language).stemWords(words(text, language))
+    return _stem_all(words(text, language), language)
 
 
 @dataclass(frozen=True)
@@ -230,7 +244,7 @@ class _Similarity:
 
     def features(self, text: str) -> Counter[str]:
         plain = [w for w in words(text, self.language) if w not in _GENERIC[self.language]]
-        found: Counter[str] = Counter(_stemmer(self.language).stemWords(plain))
+        found: Counter[str] = Counter(_stem_all(plain, self.language))
         for word in plain:
             pieces = _grams(word)
             for piece in pieces:
@@ -267,8 +281,7 @@ class TopicIndex:
             for phrase in [*topic.keywords, topic.title]:
                 plain = words(phrase, language)
                 parts = tuple(
-                    _Part(w, s)
-                    for w, s in zip(plain, _stemmer(language).stemWords(plain), strict=True)
+                    _Part(w, s) for w, s in zip(plain, _stem_all(plain, language), strict=True)
                 )
                 every = tuple(written(phrase, language))
                 if len(parts) == 1 and len(every) > 1:
@@ -332,11 +345,12 @@ class TopicIndex:
         similarity = self._similarity
         closest = max(similarity.examples[topic_id], key=lambda e: _cosine(vector, e), default={})
         example = _cosine(vector, closest)
-        if not keyword and (
-            example < EXAMPLE_ALONE or similarity.shared(vector, closest) < SHARED_ALONE
+        topic = _cosine(vector, similarity.topics[topic_id])
+        if not keyword and not (
+            _close(vector, closest, example, EXAMPLE_ALONE)
+            or _close(vector, similarity.topics[topic_id], topic, TOPIC_ALONE)
         ):
             return 0.0
-        topic = _cosine(vector, similarity.topics[topic_id])
         return keyword + TOPIC_WEIGHT * topic + EXAMPLE_WEIGHT * example
 
     def match(self, text: str, *, limit: int = 3) -> list[Match]:
@@ -345,7 +359,7 @@ class TopicIndex:
             return []
         typed = _Text(
             frozenset(plain),
-            frozenset(_stemmer(self.language).stemWords(plain)),
+            frozenset(_stem_all(plain, self.language)),
             f" {' '.join(written(text, self.language))} ",
         )
         vector = self._similarity.vector(text)
@@ -353,6 +367,10 @@ class TopicIndex:
         scored = [m for m in scored if m.score > 0]
         scored.sort(key=lambda m: (-m.score, m.topic_id))
         return scored[:limit]
+
+
+def _close(vector: _Vector, other: _Vector, cosine: float, least: float) -> bool:
+    return cosine >= least and _Similarity.shared(vector, other) >= SHARED_ALONE
 
 
 def _in_compound(part: _Part, word: str) -> bool:

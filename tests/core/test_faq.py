@@ -191,3 +191,38 @@ def test_everyday_text_opens_no_tip_in_the_real_library(text: str) -> None:
 def test_everyday_english_text_opens_no_tip_in_the_real_library(text: str) -> None:
     best, _ = best_and_alternatives(load_indexes()[Language.EN].match(text))
     assert best is None
+
+
+def test_words_spread_over_two_examples_of_a_topic_find_it() -> None:
+    library = [
+        _topic(
+            "grief",
+            "Rouw",
+            ("rouw",),
+            examples=("mijn opa is gestorven", "ik mis mijn oma", "de begrafenis was zwaar"),
+        ),
+        _topic("school", "School", ("school",), examples=("ik heb veel huiswerk",)),
+    ]
+    assert TopicIndex(library, "nl").match("opa begrafenis")[0].topic_id == "grief"
+
+
+def test_a_phrase_matches_whatever_form_of_zijn_is_typed() -> None:
+    library = [
+        _topic("suicide", "Zelfdoding", ("er niet meer zijn",)),
+        _topic("school", "School", ("school",)),
+    ]
+    assert TopicIndex(library, "nl").match("als ik er niet meer ben")[0].topic_id == "suicide"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "goedemorgen, ik wil graag een herhaalrecept",
+        "mijn dochter heeft koorts en hoest al drie dagen",
+        "waar kan ik parkeren bij de praktijk",
+        "de bus was weer te laat vanochtend",
+    ],
+)
+def test_more_everyday_text_opens_no_tip_in_the_real_library(text: str) -> None:
+    best, _ = best_and_alternatives(load_indexes()[Language.NL].match(text))
+    assert best is None
