@@ -187,7 +187,9 @@ def test_everyday_text_opens_no_tip_in_the_real_library(text: str) -> None:
     assert best is None
 
 
-@pytest.mark.parametrize("text", ["thanks", "my son has a fever", "can you call me back"])
+@pytest.mark.parametrize(
+    "text", ["thanks", "my son has a fever", "can you call me back", "my knee is fat and sore"]
+)
 def test_everyday_english_text_opens_no_tip_in_the_real_library(text: str) -> None:
     best, _ = best_and_alternatives(load_indexes()[Language.EN].match(text))
     assert best is None
@@ -221,6 +223,7 @@ def test_a_phrase_matches_whatever_form_of_zijn_is_typed() -> None:
         "mijn dochter heeft koorts en hoest al drie dagen",
         "waar kan ik parkeren bij de praktijk",
         "de bus was weer te laat vanochtend",
+        "mijn knie is dik na het voetballen",
     ],
 )
 def test_more_everyday_text_opens_no_tip_in_the_real_library(text: str) -> None:
