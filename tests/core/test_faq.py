@@ -223,7 +223,7 @@ def test_a_phrase_matches_whatever_form_of_zijn_is_typed() -> None:
         "mijn dochter heeft koorts en hoest al drie dagen",
         "waar kan ik parkeren bij de praktijk",
         "de bus was weer te laat vanochtend",
-        "mijn knie is dik na het voetballen",
+        "mijn knie is dik",
     ],
 )
 def test_more_everyday_text_opens_no_tip_in_the_real_library(text: str) -> None:
