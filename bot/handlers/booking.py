@@ -106,6 +106,20 @@ def _nav(t: Texts, back: str | None) -> list:
     return [*row, button(t._("Stop"), Action.STOP)]
 
 
+def _answers_of(earlier: Appointment | WaitlistEntry) -> dict[str, object]:
+    """The booking answers a new flow starts from when it continues an appointment or a waitlist
+    place, so nobody is asked again what they already told."""
+    return {
+        "practice_id": earlier.practice_id,
+        "for_whom": earlier.for_whom.value,
+        "first_name": earlier.first_name,
+        "birth_date": earlier.birth_date.isoformat(),
+        "topic": earlier.topic,
+        "note": earlier.note,
+        "kind": earlier.kind.value,
+    }
+
+
 async def _put(person: Who, context: Context, step: str, **changes: object) -> dict:
     return await advance_flow(person, context, FLOW, step, BOOKING_VALID_FOR, **changes)
 
@@ -818,14 +832,8 @@ async def on_move(update: Update, context: Context, person: Who, cb: Callback) -
         person,
         context,
         Step.DAY,
-        practice_id=appointment.practice_id,
+        **_answers_of(appointment),
         mode=appointment.mode,
-        for_whom=appointment.for_whom.value,
-        first_name=appointment.first_name,
-        birth_date=appointment.birth_date.isoformat(),
-        topic=appointment.topic,
-        note=appointment.note,
-        kind=appointment.kind.value,
         move_of=appointment.id,
     )
     intro = person.texts._("Choose a new time for {when}.").format(
@@ -1325,13 +1333,7 @@ async def on_waitlist_yes(update: Update, context: Context, person: Who, cb: Cal
             person,
             context,
             Step.MODE,
-            practice_id=entry.practice_id,
-            for_whom=entry.for_whom.value,
-            first_name=entry.first_name,
-            birth_date=entry.birth_date.isoformat(),
-            topic=entry.topic,
-            note=entry.note,
-            kind=entry.kind.value,
+            **_answers_of(entry),
             start=to_epoch(entry.offer_start),
             offer_of=entry.id,
         )
