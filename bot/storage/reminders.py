@@ -274,16 +274,6 @@ class ReminderStore:
         )
         return changed == 1
 
-    async def earliest_retry(self, after: datetime) -> datetime | None:
-        row = await self._db.fetch_one(
-            "SELECT MIN(retry_at) FROM reminder_deliveries WHERE status = 'pending'"
-            " AND retry_at > ?",
-            (to_epoch(after),),
-        )
-        return from_epoch(row[0]) if row and row[0] is not None else None
-
-    # -- notices to the specialist ---------------------------------------------------------
-
     async def unanswered(self, now: datetime, within: timedelta) -> list[Appointment]:
         """Talks starting within `within` (the answer deadline) with no "Ik kom": a reminder went
         out at least `within` before the talk, or none could go (Telegram kept failing). Those
