@@ -274,6 +274,8 @@ class ReminderStore:
         )
         return changed == 1
 
+    # -- notices to the specialist ---------------------------------------------------------
+
     async def unanswered(self, now: datetime, within: timedelta) -> list[Appointment]:
         """Talks starting within `within` (the answer deadline) with no "Ik kom": a reminder went
         out at least `within` before the talk, or none could go (Telegram kept failing). Those
