@@ -278,8 +278,9 @@ class ReminderStore:
 
     async def unanswered(self, now: datetime, within: timedelta) -> list[Appointment]:
         """Talks starting within `within` (the answer deadline) with no "Ik kom": a reminder went
-        out at least `within` before the talk, or none could go (Telegram kept failing). Those
-        the specialist already heard about (undeliverable, or this notice) are left out."""
+        out at least `within` before the talk, or none went while one was due (Telegram kept
+        failing, or the bot was down). Those the specialist already heard about (undeliverable,
+        or this notice) are left out."""
         rows = await self._db.fetch_all(
             "SELECT a.* FROM appointments a WHERE a.starts_at > ? AND a.starts_at <= ? AND"
             + _UNANSWERED
