@@ -1,4 +1,4 @@
-"""Reminder offsets are elapsed time, also when the clocks go back (Sunday 25 October 2026)."""
+"""Reminder offsets are elapsed time across the clock changes of 29 March and 25 October 2026."""
 
 from datetime import UTC, datetime
 
@@ -47,3 +47,27 @@ async def test_48_hours_before_a_monday_talk_after_the_clocks_go_back_is_saturda
     _set_local(bot, 2026, 10, 24, 11, 0)  # 48 hours of elapsed time before Monday 10:00 CET
     assert (await send_due_reminders(context)).sent == 1
     assert user.last.text.startswith("Herinnering: je afspraak op maandag 26 oktober om 10:00")
+
+
+async def test_48_hours_before_a_monday_talk_after_the_clocks_go_forward_is_saturday_9(
+    bot: Harness,
+) -> None:
+    _set_local(bot, 2026, 3, 23, 10, 0)
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Afspraak maken")
+    await user.tap("Voor mijn kind")
+    await user.send("Sam")
+    await user.send("01-05-2016")
+    await user.tap("Slapen")
+    await user.tap("Overslaan")
+    await user.tap("Later")
+    await user.tap("ma 30 mrt")
+    await user.tap("10:00")
+    await user.tap("Bevestigen")
+    context = CallbackContext(bot.application)
+    _set_local(bot, 2026, 3, 28, 8, 59)
+    assert (await send_due_reminders(context)).sent == 0
+    _set_local(bot, 2026, 3, 28, 9, 0)  # 48 hours of elapsed time before Monday 10:00 CEST
+    assert (await send_due_reminders(context)).sent == 1
+    assert user.last.text.startswith("Herinnering: je afspraak op maandag 30 maart om 10:00")
