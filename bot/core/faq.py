@@ -12,8 +12,9 @@ Chat spelling ("mn", "nie", "ff") and everyday words ("mama") are written out fi
 keywords, each topic's example questions (written for matching, never shown) and its words are
 compared with the question by TF-IDF cosine over stems and 4-letter pieces of words: this ranks
 topics whose keywords tie, and lets a question without any keyword find a topic whose example
-question, or whose examples together, share at least two words with it. The best topics come
-back with a score.
+question, or whose examples together, share at least two words with it. The keyword score levels
+off, so that a few words of other topics named in passing do not outweigh how closely the message
+resembles the topic it is about. The best topics come back with a score.
 """
 
 from __future__ import annotations
@@ -73,11 +74,17 @@ BODY_ALONE, BODY_TELLING = 2, math.log(4)
 # of its title, keywords and example questions (and, weighing less, its answer). A typed question
 # is compared with each topic by cosine over TF-IDF weights, and with each example question on its
 # own; pieces of words catch compounds and typos the stems miss. These similarities add to the
-# keyword score, which stays the backbone: without a keyword a topic needs a close example.
+# keyword score: without a keyword a topic needs a close example.
 GRAM = 4
 GRAM_SHARE = 0.5  # the pieces of a word together weigh half as much as its stem
 ANSWER_SHARE = 0.2  # words of the answer weigh less than the topic's own words
-TOPIC_WEIGHT, EXAMPLE_WEIGHT = 6, 3
+TOPIC_WEIGHT, EXAMPLE_WEIGHT = 15, 5
+# The keyword score levels off towards this ceiling (k * s / (s + k), as BM25 saturates a word's
+# count): the first keywords count almost fully, each further one less. A long message about one
+# worry often names a few words of other topics ("slaap", "stress", "school") in passing; summed,
+# they outranked the worry itself. Levelled off, the similarity with the topic and its examples
+# decides between topics that both have keywords.
+KEYWORD_CEILING = 5.0
 # Without a keyword, the closest example question must be this similar and share this many stems,
 # or the topic as a whole (all its examples together) this similar and share as many: a new
 # wording often takes one word from one example and another from the next.
@@ -351,7 +358,8 @@ class TopicIndex:
             or _close(vector, similarity.topics[topic_id], topic, TOPIC_ALONE)
         ):
             return 0.0
-        return keyword + TOPIC_WEIGHT * topic + EXAMPLE_WEIGHT * example
+        levelled = KEYWORD_CEILING * keyword / (keyword + KEYWORD_CEILING)
+        return levelled + TOPIC_WEIGHT * topic + EXAMPLE_WEIGHT * example
 
     def match(self, text: str, *, limit: int = 3) -> list[Match]:
         plain = words(text, self.language)

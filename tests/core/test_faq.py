@@ -229,3 +229,17 @@ def test_a_phrase_matches_whatever_form_of_zijn_is_typed() -> None:
 def test_more_everyday_text_opens_no_tip_in_the_real_library(text: str) -> None:
     best, _ = best_and_alternatives(load_indexes()[Language.NL].match(text))
     assert best is None
+
+
+def test_words_named_in_passing_do_not_outrank_the_worry_itself() -> None:
+    library = [
+        _topic(
+            "bullying",
+            "Pesten",
+            ("gepest",),
+            examples=("jongens wachten hem op na school en slaan hem",),
+        ),
+        _topic("sleep", "Slecht slapen", ("slapen", "moe", "wakker", "nachtmerrie")),
+    ]
+    text = "jongens wachten hem na school op en slaan hem, hij is moe, ligt wakker, slaapt slecht"
+    assert TopicIndex(library, "nl").match(text)[0].topic_id == "bullying"
