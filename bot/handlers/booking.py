@@ -172,22 +172,27 @@ async def start_booking(person: Who, context: Context) -> None:
         await _put(person, context, Step.PRACTICE)
         await _ask_practice(person, context, places)
         return
+    if places and places[0].id != profile.practice_id:
+        await _begin(person, context, practice_id=places[0].id)  # the one place with hours
+        return
     await _begin(person, context)
 
 
 async def _places(person: Who, context: Context) -> list[Practice]:
     """Where this person can book: their own practice first, then the practices of its group
-    that have a specialist with hours."""
+    that have a specialist with hours; their own only if it has hours too, or nothing else has."""
     own = await _practice(person, context)
     if own is None:
         return []
     svc = services(context)
-    found = [own]
+    siblings = []
     for code in svc.booking.group_of(own.code)[1:]:
         sibling = await svc.storage.practices.by_code(code)
         if sibling is not None and await can_book_at(svc.storage, sibling.id):
-            found.append(sibling)
-    return found
+            siblings.append(sibling)
+    if siblings and not await can_book_at(svc.storage, own.id):
+        return siblings  # no hours at their own practice: only where a talk can happen
+    return [own, *siblings]
 
 
 async def _ask_practice(person: Who, context: Context, places: list[Practice]) -> None:
@@ -216,7 +221,18 @@ async def on_practice(update: Update, context: Context, person: Who, cb: Callbac
         )
         await _ask_practice(person, context, places)
         return
-    await _begin(person, context, practice_id=chosen.id, practice_asked=True)
+    await _begin(
+        person,
+        context,
+        practice_id=chosen.id,
+        practice_asked=True,
+        # Place and time belong to a practice: another practice asks them anew.
+        mode=None,
+        phone=None,
+        mode_asked=False,
+        day=None,
+        start=None,
+    )
 
 
 async def _begin(person: Who, context: Context, **changes: object) -> None:
@@ -728,10 +744,16 @@ async def on_confirm(update: Update, context: Context, person: Who, cb: Callback
     if data.get("move_of") is not None:
         await _confirm_move(update, context, person, int(data["move_of"]), details.starts_at)
         return
+    talk = await _talk_type(context, practice_id, kind)
+    if mode not in talk.modes or (mode is Mode.PHONE and details.phone is None):
+        # An old or forged Terug skipped the place question: ask it again, book nothing.
+        await drop_buttons(update.effective_message)
+        data = await _put(person, context, Step.MODE, mode=None, phone=None)
+        await _ask_place_or_days(person, context, data)
+        return
     if data.get("offer_of") is not None:
         await _confirm_offer(update, context, person, int(data["offer_of"]), details)
         return
-    talk = await _talk_type(context, practice_id, kind)
     try:
         appointment = await book(
             svc.storage, details, now, length=talk.length, prefer_specialist=prefer
@@ -834,6 +856,7 @@ async def on_move(update: Update, context: Context, person: Who, cb: Callback) -
         Step.DAY,
         **_answers_of(appointment),
         mode=appointment.mode,
+        phone=appointment.phone,
         move_of=appointment.id,
     )
     intro = person.texts._("Choose a new time for {when}.").format(
@@ -983,6 +1006,10 @@ async def on_back(update: Update, context: Context, person: Who, cb: Callback) -
     target = cb.arg()
     if flow is None or flow.flow != FLOW:
         await _gone(person, context)
+        return
+    answered = all(flow.data.get(key) for key in ("for_whom", "first_name", "birth_date", "topic"))
+    if target in (Step.MODE, Step.PHONE, Step.DAY, Step.TIME) and not answered:
+        await _gone(person, context)  # an old or forged Terug to a step not reached yet
         return
     await drop_buttons(update.effective_message)
     if target == Step.PRACTICE and flow.data.get("practice_asked"):
@@ -1326,7 +1353,10 @@ async def on_waitlist_yes(update: Update, context: Context, person: Who, cb: Cal
         # The place (and number) chosen before joining still fit: one tap books it.
         await _take_offer(person, context, entry, talk, kept, entry.phone)
         return
-    if entry.earlier_than is None and (talk.asks_mode or talk.modes[0] is Mode.PHONE):
+    place_changed = entry.mode is not None  # kept is None here: the place is no longer offered
+    if entry.earlier_than is None and (
+        talk.asks_mode or talk.modes[0] is Mode.PHONE or place_changed
+    ):
         # No place kept, or it is no longer offered: ask it now, then the summary of this time.
         await svc.storage.flows.clear(person.user_id)
         data = await _put(
@@ -1426,6 +1456,14 @@ async def on_waitlist_no(update: Update, context: Context, person: Who, cb: Call
         await offer_freed_time(context, entry.practice_id)
         return
     await send_main_menu(person, context)
+
+
+async def release_offer(context: Context, entry_id: int) -> None:
+    """Stopped while taking an offered time: the place stays, the time goes to the next person."""
+    svc = services(context)
+    entry = await svc.storage.waitlist.get(entry_id)
+    if entry is not None and await svc.storage.waitlist.back_to_waiting(entry.id, svc.clock.now()):
+        await offer_freed_time(context, entry.practice_id)
 
 
 async def on_waitlist_leave(update: Update, context: Context, person: Who, cb: Callback) -> None:

@@ -258,6 +258,11 @@ async def on_stop(update: Update, context: Context) -> None:
 async def stop_flow(person: Who, context: Context) -> None:
     """Ends whatever flow runs (the /stop command and every Stop button) and erases nothing."""
     await services(context).storage.flows.clear(person.user_id)
+    flow = person.flow
+    if flow is not None and flow.data.get("offer_of") is not None:
+        from bot.handlers import booking  # booking uses this module's menu
+
+        await booking.release_offer(context, int(flow.data["offer_of"]))
     if await send_specialist_menu_if_linked(person, context):
         return
     t = person.texts

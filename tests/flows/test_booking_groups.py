@@ -96,6 +96,16 @@ async def test_the_own_practice_is_first_for_a_patient_of_another_location(bot: 
     assert replies[-1].labels == [EIK, LINDE, "Stoppen"]
 
 
+@group
+async def test_a_patient_of_a_practice_without_hours_is_offered_only_practices_with_hours(
+    bot: Harness,
+) -> None:
+    user = bot.user()
+    await onboard(user, start="/start beuk")
+    replies = await user.tap("Afspraak maken")
+    assert replies[-1].labels == [LINDE, EIK, "Stoppen"]
+
+
 @pytest.mark.parametrize("practice_toml", [ONE_PRACTICE + SECOND_PRACTICE])
 async def test_practices_without_a_group_ask_no_practice_question(bot: Harness) -> None:
     user = bot.user()

@@ -271,7 +271,8 @@ async def test_moving_a_phone_talk_keeps_it_by_phone(bot: Harness) -> None:
     replies = await user.tap("Mijn afspraken")
     await user.tap("Verzetten", message=replies[0])
     await user.tap("do 26 nov")
-    await user.tap("13:00")
+    summary = await user.tap("13:00")
+    assert "belt je op 06 12345678" in summary[-1].text
     replies = [r for r in await user.tap("Bevestigen") if not r.edited]
     assert "verzet naar donderdag 26 november om 13:00" in replies[0].text
     (moved,) = await bot.storage.appointments.upcoming_for_user(user.user_id, bot.clock.now())
@@ -360,3 +361,62 @@ async def test_privacy_shows_a_number_kept_on_the_waitlist(bot: Harness) -> None
     await user.tap("Geen tijd past: wachtlijst")
     replies = await user.send("/privacy")
     assert "Telefoonnummer voor een telefonisch gesprek: 06 12345678" in replies[-1].text
+
+
+@phone_only
+async def test_a_stale_back_to_the_days_cannot_skip_the_phone_number(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await _to_place(user)  # a phone-only practice: it now asks the number
+    await user.tap_data("bback:day", user.last.message_id)  # an old Terug to the days
+    await user.tap(user.last.labels[0])
+    await user.tap(user.last.labels[0])
+    replies = await user.tap("Bevestigen")
+    assert "Op welk nummer" in replies[-1].text
+    assert await bot.storage.appointments.upcoming_for_user(user.user_id, bot.clock.now()) == []
+
+
+async def test_a_forged_back_to_the_days_before_the_questions_is_refused(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Afspraak maken")
+    await user.tap("Voor mijn kind")
+    replies = await user.tap_data("bback:day", user.last.message_id)
+    assert "werkt niet meer" in replies[-1].text
+
+
+async def test_a_kept_place_no_longer_offered_is_shown_before_booking(bot: Harness) -> None:
+    waiting, other = bot.user(501), bot.user(502)
+    await onboard(waiting)
+    await onboard(other)
+    await _to_place(waiting)  # the practice offers one place: straight to the days
+    await waiting.tap("Geen tijd past: wachtlijst")
+    await bot.storage.db.execute("UPDATE waitlist SET mode = 'phone'")  # since then: no phone
+    await _to_place(other)
+    await other.tap(other.last.labels[0])
+    await other.tap(other.last.labels[0])
+    await other.tap("Bevestigen")
+    await _cancel_first(other)
+    replies = await waiting.tap("Ja, graag")
+    assert "Klopt je afspraak?" in replies[-1].text
+    assert "Lindelaan 1" in replies[-1].text
+    assert await bot.storage.appointments.upcoming_for_user(501, bot.clock.now()) == []
+
+
+@practice_or_phone
+async def test_stopping_while_taking_an_offer_passes_the_time_on(bot: Harness) -> None:
+    first, second, other = bot.user(501), bot.user(502), bot.user(503)
+    for user in (first, second, other):
+        await onboard(user)
+    for user in (first, second):
+        await _to_place(user)
+        await user.tap("Op de praktijk")
+        await user.tap("Geen tijd past: wachtlijst")
+    await bot.storage.db.execute("UPDATE waitlist SET mode = NULL")  # the place is asked
+    await _book_by_phone(other)
+    await _cancel_first(other)
+    assert first.last.text.startswith("Er is een tijd vrijgekomen")
+    await first.tap("Ja, graag")
+    await first.tap("Stoppen")
+    assert second.last.text.startswith("Er is een tijd vrijgekomen")
+    assert len(await bot.storage.waitlist.for_user(501)) == 1  # the first keeps their place
