@@ -1422,11 +1422,13 @@ async def _take_offer(
         mode=mode.value,
         phone=phone if mode is Mode.PHONE else None,
     )
+    before: datetime | None = None
     try:
         if entry.earlier_than is not None:
             current = await svc.storage.appointments.get(entry.earlier_than)
             if current is None or current.status != "booked":
                 raise SlotNotOffered
+            before = current.starts_at
             appointment = await move(
                 svc.storage, current, entry.offer_start, now, length=talk.length
             )
@@ -1440,8 +1442,20 @@ async def _take_offer(
         await offer_freed_time(context, entry.practice_id)
         return
     await svc.storage.waitlist.close(entry.id, "booked")
-    await _send_confirmation(person, context, appointment)
-    await tell_specialists(context, appointment, NEW_APPOINTMENT)
+    if before is None:
+        await _send_confirmation(person, context, appointment)
+        await tell_specialists(context, appointment, NEW_APPOINTMENT)
+        return
+    # Eerder: the appointment moved, and the time it had is free for the next person.
+    await say(
+        context,
+        person.chat_id,
+        t._("Your appointment is moved to {when}.").format(when=_when(t, appointment.starts_at)),
+    )
+    await _send_calendar(person, context, appointment, cancelled=False)
+    await send_main_menu(person, context)
+    await tell_specialists(context, appointment, MOVED_APPOINTMENT, before=before)
+    await offer_freed_time(context, appointment.practice_id)
 
 
 async def on_waitlist_no(update: Update, context: Context, person: Who, cb: Callback) -> None:

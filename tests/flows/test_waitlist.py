@@ -6,7 +6,7 @@ from telegram.ext import CallbackContext
 
 from bot.fakeapi.harness import FakeUser
 from bot.handlers.booking import expire_offers
-from tests.flows.conftest import Harness, onboard
+from tests.flows.conftest import Harness, link_specialist, onboard
 
 
 async def _to_days(user: FakeUser, name: str = "Sam") -> None:
@@ -121,7 +121,24 @@ async def test_earlier_than_my_appointment_moves_it_with_one_tap(bot: Harness) -
     await _book_and_cancel(other)
     offer = waiting.last
     assert offer.text.startswith("Er is een tijd vrijgekomen: dinsdag 24 november om 09:00")
-    await waiting.tap("Ja, graag")
+    replies = await waiting.tap("Ja, graag")
+    assert any("verzet naar dinsdag 24 november om 09:00" in r.text for r in replies)
     (moved,) = await bot.storage.appointments.upcoming_for_user(501, bot.clock.now())
     assert moved.starts_at.hour == 8  # 09:00 in Amsterdam is 08:00 UTC
     assert moved.sequence == 1
+
+
+async def test_taking_an_earlier_time_tells_the_specialist_it_moved(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    waiting, other = bot.user(501), bot.user(502)
+    await onboard(waiting)
+    await onboard(other)
+    await _to_days(waiting)
+    await waiting.tap("do 26 nov")
+    await waiting.tap("13:00")
+    await waiting.tap("Bevestigen")
+    replies = await waiting.tap("Mijn afspraken")
+    await waiting.tap("Eerder?", message=replies[0])
+    await _book_and_cancel(other)
+    await waiting.tap("Ja, graag")
+    assert specialist.last.text.startswith("Verzet: donderdag 26 november om 13:00 is nu")
