@@ -207,9 +207,11 @@ class AppointmentStore:
         return moved
 
     async def cancel(self, appointment_id: int, now: datetime, *, late: bool) -> Appointment | None:
-        """None when it was not booked any more (a second tap on Afzeggen changes nothing)."""
+        """None when it was not booked any more (a second tap on Afzeggen changes nothing).
+        A cancelled talk keeps no phone number: nobody will call it."""
         changed = await self._db.execute(
-            "UPDATE appointments SET status = 'cancelled', cancelled_at = ?, cancelled_late = ?"
+            "UPDATE appointments SET status = 'cancelled', cancelled_at = ?, cancelled_late = ?,"
+            " phone = NULL"
             " WHERE id = ? AND status = 'booked'",
             (to_epoch(now), int(late), appointment_id),
         )

@@ -168,8 +168,10 @@ class WaitlistStore:
         return [_entry(r) for r in rows]
 
     async def close(self, entry_id: int, status: str) -> bool:
+        # A closed place keeps no phone number: nobody will call it from here.
         changed = await self._db.execute(
-            "UPDATE waitlist SET status = ? WHERE id = ? AND status IN ('waiting', 'offered')",
+            "UPDATE waitlist SET status = ?, phone = NULL WHERE id = ?"
+            " AND status IN ('waiting', 'offered')",
             (status, entry_id),
         )
         return changed > 0

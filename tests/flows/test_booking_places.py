@@ -420,3 +420,16 @@ async def test_stopping_while_taking_an_offer_passes_the_time_on(bot: Harness) -
     await first.tap("Stoppen")
     assert second.last.text.startswith("Er is een tijd vrijgekomen")
     assert len(await bot.storage.waitlist.for_user(501)) == 1  # the first keeps their place
+
+
+@phone_only
+async def test_a_cancelled_phone_talk_keeps_no_number(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await _to_place(user)
+    await user.send("0612345678")
+    await user.tap(user.last.labels[0])
+    await user.tap(user.last.labels[0])
+    await user.tap("Bevestigen")
+    await _cancel_first(user)
+    assert await bot.storage.appointments.phone_numbers(user.user_id) == []
