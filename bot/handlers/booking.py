@@ -1078,6 +1078,10 @@ async def show_appointments(person: Who, context: Context) -> None:
         )
         practice = await svc.storage.practices.by_id(appointment.practice_id)
         text += "\n" + _where(t, appointment.mode, practice, appointment.phone)
+        # Everything kept with the appointment shows here, so its owner can see it.
+        text += "\n" + _born_and_topic(t, appointment)
+        if appointment.note:
+            text += "\n" + t._("Note: {note}").format(note=escape(appointment.note))
         for delivery in await svc.storage.reminders.for_appointment(appointment):
             if delivery.status == "sent" and delivery.sent_at is not None:
                 text += "\n" + t._("Reminder sent {when}.").format(when=_when(t, delivery.sent_at))
@@ -1102,6 +1106,12 @@ async def show_appointments(person: Who, context: Context) -> None:
         keyboard([button(t._("Reminders"), Action.REMINDER_CHOICE)]),
     )
     await send_main_menu(person, context)
+
+
+def _born_and_topic(t: Texts, appointment: Appointment) -> str:
+    born = t.date(datetime.combine(appointment.birth_date, datetime.min.time(), PRACTICE_TZ))
+    topic = t._(TOPICS.get(appointment.topic, TOPICS["other"]))
+    return t._("Born {born}. About: {topic}").format(born=born, topic=topic)
 
 
 async def on_cancel(update: Update, context: Context, person: Who, cb: Callback) -> None:

@@ -313,3 +313,20 @@ async def test_moving_offers_stop_but_no_way_back_into_the_booking_questions(bot
     assert "Kies een nieuwe tijd" in replies[-1].text
     assert "Terug" not in replies[-1].labels
     assert "Stoppen" in replies[-1].labels
+
+
+async def test_my_appointments_shows_what_is_kept_with_each_appointment(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Afspraak maken")
+    await user.tap("Voor mijn kind")
+    await user.send("Sam")
+    await user.send("01-05-2016")
+    await user.tap("Slapen")
+    await user.send("Hij ligt lang wakker")
+    await user.tap(user.last.labels[0])
+    await user.tap(user.last.labels[0])
+    await user.tap("Bevestigen")
+    replies = await user.tap("Mijn afspraken")
+    assert "Geboren 1 mei 2016. Over: Slapen" in replies[0].text
+    assert "Opmerking: Hij ligt lang wakker" in replies[0].text
