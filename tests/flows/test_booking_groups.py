@@ -170,7 +170,7 @@ async def test_the_waitlist_is_for_the_chosen_practice(bot: Harness) -> None:
     user = bot.user()
     await onboard(user, start="/start linde")
     await _to_eik_days(user)
-    await user.tap("Geen tijd past: wachtlijst")
+    await user.tap("Geen tijd? Wachtlijst")
     (entry,) = await bot.storage.waitlist.for_user(user.user_id)
     eik = await bot.storage.practices.by_code("eik")
     assert eik is not None and entry.practice_id == eik.id

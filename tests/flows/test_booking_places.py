@@ -295,7 +295,7 @@ async def test_a_freed_time_keeps_the_place_chosen_before_joining_the_waitlist(
     await _to_place(waiting)
     await waiting.tap("Telefonisch")
     await waiting.send("0612345678")
-    await waiting.tap("Geen tijd past: wachtlijst")
+    await waiting.tap("Geen tijd? Wachtlijst")
     await _book_by_phone(other)
     await _cancel_first(other)
     assert waiting.last.text.startswith("Er is een tijd vrijgekomen")
@@ -313,7 +313,7 @@ async def test_an_offer_gone_while_choosing_the_place_is_not_booked(bot: Harness
     await onboard(other)
     await _to_place(waiting)
     await waiting.tap("Op de praktijk")
-    await waiting.tap("Geen tijd past: wachtlijst")
+    await waiting.tap("Geen tijd? Wachtlijst")
     # A place on the list from before the bot kept the place of the talk: it is asked again.
     await bot.storage.db.execute("UPDATE waitlist SET mode = NULL")
     await _book_by_phone(other)
@@ -358,7 +358,7 @@ async def test_privacy_shows_a_number_kept_on_the_waitlist(bot: Harness) -> None
     await _to_place(user)
     await user.tap("Telefonisch")
     await user.send("0612345678")
-    await user.tap("Geen tijd past: wachtlijst")
+    await user.tap("Geen tijd? Wachtlijst")
     replies = await user.send("/privacy")
     assert "Telefoonnummer voor een telefonisch gesprek: 06 12345678" in replies[-1].text
 
@@ -390,7 +390,7 @@ async def test_a_kept_place_no_longer_offered_is_shown_before_booking(bot: Harne
     await onboard(waiting)
     await onboard(other)
     await _to_place(waiting)  # the practice offers one place: straight to the days
-    await waiting.tap("Geen tijd past: wachtlijst")
+    await waiting.tap("Geen tijd? Wachtlijst")
     await bot.storage.db.execute("UPDATE waitlist SET mode = 'phone'")  # since then: no phone
     await _to_place(other)
     await other.tap(other.last.labels[0])
@@ -411,7 +411,7 @@ async def test_stopping_while_taking_an_offer_passes_the_time_on(bot: Harness) -
     for user in (first, second):
         await _to_place(user)
         await user.tap("Op de praktijk")
-        await user.tap("Geen tijd past: wachtlijst")
+        await user.tap("Geen tijd? Wachtlijst")
     await bot.storage.db.execute("UPDATE waitlist SET mode = NULL")  # the place is asked
     await _book_by_phone(other)
     await _cancel_first(other)

@@ -20,7 +20,7 @@ async def _to_days(user: FakeUser, name: str = "Sam") -> None:
 
 async def _join(user: FakeUser) -> None:
     await _to_days(user)
-    await user.tap("Geen tijd past: wachtlijst")
+    await user.tap("Geen tijd? Wachtlijst")
 
 
 async def _book_and_cancel(user: FakeUser) -> None:
@@ -37,7 +37,7 @@ async def test_joining_the_waitlist_is_confirmed_and_listed(bot: Harness) -> Non
     user = bot.user()
     await onboard(user)
     await _to_days(user)
-    replies = await user.tap("Geen tijd past: wachtlijst")
+    replies = await user.tap("Geen tijd? Wachtlijst")
     assert any("Je staat op de wachtlijst" in r.text for r in replies)
     replies = await user.tap("Mijn afspraken")
     assert "Op de wachtlijst: kennismakingsgesprek voor Sam" in replies[0].text
