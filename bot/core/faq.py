@@ -14,7 +14,8 @@ compared with the question by TF-IDF cosine over stems and 4-letter pieces of wo
 topics whose keywords tie, and lets a question without any keyword find a topic whose example
 question, or whose examples together, share at least two words with it. The keyword score levels
 off, so that a few words of other topics named in passing do not outweigh how closely the message
-resembles the topic it is about. The best topics come back with a score.
+resembles the topic it is about. The best topics come back with a score; beside a clear best
+topic, places left are filled with the topics the message most resembles, to offer as well.
 """
 
 from __future__ import annotations
