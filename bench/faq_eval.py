@@ -5,11 +5,14 @@
     python bench/faq_eval.py --misses   # also the misses of the development sets
     python bench/faq_eval.py --leave-one-out   # each example question, asked without it (slow)
 
-Development sets: tuning, heldout, heldout2, heldout3 and heldout4. All five have been looked at
-and used while improving the matcher, so their figures are no longer honest; `--misses` prints
-what they miss. Sets 1 to 4 keep their old file names.
+Development sets: tuning, heldout, heldout2, heldout3, heldout4 and heldout5. All six have been
+looked at and used while improving the matcher, so their figures are no longer honest; `--misses`
+prints what they miss. Sets 1 to 5 keep their old file names.
 
-Blind set: heldout5, when its file exists, was written without sight of the matcher or the other
+Top-3 counts what the user is shown: the best topic and the alternatives close enough to offer
+(`best_and_alternatives`), not merely the three highest scores.
+
+Blind set: heldout6, when its file exists, was written without sight of the matcher or the other
 sets. Only its figures are printed, never its misses, whatever the switches say, so that nobody
 tunes on it by accident. Do not add a switch that prints them. Run it once, at the end, and report
 its figures whatever they are.
@@ -32,8 +35,10 @@ from bot.core.models import Language  # noqa: E402
 
 CASES = ROOT / "tests" / "core" / "faq_cases"
 TUNING = "tuning"
-DEVELOPMENT = (TUNING, "heldout", "heldout2", "heldout3", "heldout4")  # misses on request
-BLIND = ("heldout5",)  # figures only, never misses
+# Misses on request:
+DEVELOPMENT = (TUNING, "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+BLIND = ("heldout6",)  # figures only, never misses
+RECENT = ("heldout3", "heldout4", "heldout5")  # written blind from the topic titles alone
 
 
 def _is_english(text: str) -> bool:
@@ -55,9 +60,9 @@ def evaluate(
         language = Language.EN if _is_english(row["question"]) else Language.NL
         start = time.perf_counter()
         ranked = indexes[language].match(row["question"])
-        best, _ = best_and_alternatives(ranked)
+        best, others = best_and_alternatives(ranked)
         seconds.append(time.perf_counter() - start)
-        ids = [m.topic_id for m in ranked[:3]]
+        ids = [m.topic_id for m in ([best, *others] if best else [])]
         if best is not None and best.topic_id == row["topic"]:
             top1 += 1
         if best is not None and row["topic"] in ids:
@@ -78,10 +83,10 @@ def leave_one_out(language: Language) -> tuple[int, int, int]:
             rest = topic.examples[:j] + topic.examples[j + 1 :]
             library = [*topics[:i], dataclasses.replace(topic, examples=rest), *topics[i + 1 :]]
             ranked = TopicIndex(library, language.value).match(example)
-            best, _ = best_and_alternatives(ranked)
+            best, others = best_and_alternatives(ranked)
             total += 1
             top1 += best is not None and best.topic_id == topic.id
-            top3 += best is not None and topic.id in [m.topic_id for m in ranked[:3]]
+            top3 += best is not None and topic.id in [m.topic_id for m in [best, *others]]
     return total, top1, top3
 
 
@@ -97,11 +102,14 @@ def main() -> int:
     indexes = {lang: TopicIndex(load_library(lang), lang.value) for lang in Language}
     names = (TUNING,) if "--tuning" in arguments else (*DEVELOPMENT, *BLIND)
     every: list[float] = []
+    recent = [0, 0, 0]  # sets 3 to 5 together: the newest wordings, what to judge a change by
     for name in names:
         if name != TUNING and not (CASES / f"{name}.tsv").exists():
             continue
         total, top1, top3, misses, seconds = evaluate(name, indexes)
         every.extend(seconds)
+        if name in RECENT:
+            recent = [recent[0] + total, recent[1] + top1, recent[2] + top3]
         label = "blind" if name in BLIND else "development"
         print(f"== {name} ({label}): {total} questions")
         print(f"   top-1 {top1}/{total} = {100 * top1 / total:.1f}%")
@@ -109,6 +117,11 @@ def main() -> int:
         if name in DEVELOPMENT and "--misses" in arguments:
             for line in misses:
                 print(line)
+    if recent[0]:
+        total, top1, top3 = recent
+        print(f"== sets 3 to 5 together: {total} questions")
+        print(f"   top-1 {top1}/{total} = {100 * top1 / total:.1f}%")
+        print(f"   top-3 {top3}/{total} = {100 * top3 / total:.1f}%")
     every.sort()
     median = every[len(every) // 2]
     slowest = every[int(len(every) * 0.95)]

@@ -14,7 +14,8 @@ compared with the question by TF-IDF cosine over stems and 4-letter pieces of wo
 topics whose keywords tie, and lets a question without any keyword find a topic whose example
 question, or whose examples together, share at least two words with it. The keyword score levels
 off, so that a few words of other topics named in passing do not outweigh how closely the message
-resembles the topic it is about. The best topics come back with a score.
+resembles the topic it is about. The best topics come back with a score; beside a clear best
+topic, places left are filled with the topics the message most resembles, to offer as well.
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ KEYWORD_CEILING = 5.0
 # wording often takes one word from one example and another from the next.
 EXAMPLE_ALONE, SHARED_ALONE = 0.25, 2
 TOPIC_ALONE = 0.12
+# Beside a clear best topic, places left are filled with the topics most like the message, if
+# at least this like it (similarity score, as TOPIC_WEIGHT and EXAMPLE_WEIGHT add it up).
+FILL_LEAST = 0.0
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,8 @@ class Topic:
 class Match:
     topic_id: str
     score: float
+    # Added to fill the places offered beside a clear best topic: shown whatever its score.
+    offered: bool = False
 
 
 def normalise(text: str) -> str:
@@ -347,19 +353,21 @@ class TopicIndex:
             return 0.0
         return score + BODY * sum(self._body_weight[s] for s in shared)
 
-    def _topic_score(self, topic_id: str, text: _Text, vector: _Vector) -> float:
+    def _topic_score(self, topic_id: str, text: _Text, vector: _Vector) -> tuple[float, float]:
+        """The score, nought when the topic does not pass the gate; and its similarity alone."""
         keyword = self._keyword_score(topic_id, text)
         similarity = self._similarity
         closest = max(similarity.examples[topic_id], key=lambda e: _cosine(vector, e), default={})
         example = _cosine(vector, closest)
         topic = _cosine(vector, similarity.topics[topic_id])
+        alike = TOPIC_WEIGHT * topic + EXAMPLE_WEIGHT * example
         if not keyword and not (
             _close(vector, closest, example, EXAMPLE_ALONE)
             or _close(vector, similarity.topics[topic_id], topic, TOPIC_ALONE)
         ):
-            return 0.0
+            return 0.0, alike
         levelled = KEYWORD_CEILING * keyword / (keyword + KEYWORD_CEILING)
-        return levelled + TOPIC_WEIGHT * topic + EXAMPLE_WEIGHT * example
+        return levelled + alike, alike
 
     def match(self, text: str, *, limit: int = 3) -> list[Match]:
         plain = words(text, self.language)
@@ -371,10 +379,18 @@ class TopicIndex:
             f" {' '.join(written(text, self.language))} ",
         )
         vector = self._similarity.vector(text)
-        scored = [Match(t, round(self._topic_score(t, typed, vector), 3)) for t in self._keywords]
-        scored = [m for m in scored if m.score > 0]
+        scores = {t: self._topic_score(t, typed, vector) for t in self._keywords}
+        scored = [Match(t, round(score, 3)) for t, (score, _) in scores.items() if score > 0]
         scored.sort(key=lambda m: (-m.score, m.topic_id))
-        return scored[:limit]
+        if not scored or scored[0].score < MIN_SCORE or len(scored) >= limit:
+            return scored[:limit]
+        # The best topic is clear: the places left go to the topics the message most resembles,
+        # though they have no keyword, so that the right one is more often among those offered.
+        rest = [(a, t) for t, (score, a) in scores.items() if not score and a > FILL_LEAST]
+        rest.sort(key=lambda pair: (-pair[0], pair[1]))
+        for alike, t in rest[: limit - len(scored)]:
+            scored.append(Match(t, round(alike, 3), offered=True))
+        return scored
 
 
 def _close(vector: _Vector, other: _Vector, cosine: float, least: float) -> bool:
@@ -416,5 +432,5 @@ def best_and_alternatives(matches: Iterable[Match]) -> tuple[Match | None, list[
     if not ranked or ranked[0].score < MIN_SCORE:
         return None, []
     best = ranked[0]
-    others = [m for m in ranked[1:3] if m.score >= best.score * ALTERNATIVE_SHARE]
+    others = [m for m in ranked[1:3] if m.offered or m.score >= best.score * ALTERNATIVE_SHARE]
     return best, others

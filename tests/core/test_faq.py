@@ -116,7 +116,8 @@ def test_a_phrase_of_small_words_must_be_typed_as_written() -> None:
     ]
     index = TopicIndex(library, "nl")
     assert index.match("ik wil er niet meer zijn")[0].topic_id == "suicide"
-    assert [m.topic_id for m in index.match("ik wil niet meer naar school")] == ["school"]
+    ranked = index.match("ik wil niet meer naar school")
+    assert [m.topic_id for m in ranked if not m.offered] == ["school"]
 
 
 def test_a_phrase_outweighs_a_single_word(index: TopicIndex) -> None:
@@ -138,6 +139,22 @@ def test_alternatives_are_at_most_two_and_close_enough() -> None:
     best, others = best_and_alternatives(ranked)
     assert best == Match("a", 4.0)
     assert others == [Match("b", 2.0), Match("c", 1.7)]
+
+
+def test_an_offered_alternative_is_shown_whatever_its_score() -> None:
+    ranked = [Match("a", 9.0), Match("b", 1.0, offered=True)]
+    assert best_and_alternatives(ranked) == (Match("a", 9.0), [Match("b", 1.0, offered=True)])
+
+
+def test_places_beside_a_clear_best_are_filled_with_the_most_similar_topics() -> None:
+    ranked = load_indexes()[Language.NL].match("mijn kind slaapt slecht")
+    assert [m.topic_id for m in ranked[:1]] == ["sleep"]
+    assert len(ranked) == 3
+    assert ranked[-1].offered
+
+
+def test_nothing_is_filled_in_beside_an_unclear_best() -> None:
+    assert load_indexes()[Language.NL].match("wanneer is de praktijk open") == []
 
 
 def test_chat_spelling_is_written_out() -> None:
