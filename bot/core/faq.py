@@ -94,6 +94,10 @@ TOPIC_ALONE = 0.12
 # Beside a clear best topic, places left are filled with the topics most like the message, if
 # at least this like it (similarity score, as TOPIC_WEIGHT and EXAMPLE_WEIGHT add it up).
 FILL_LEAST = 0.0
+# Topics about danger (self-harm, suicide, violence, abuse) are offered only when the message
+# itself points there: as a filler beside "she won't eat" they would frighten, not help. Crisis
+# language is caught before matching anyway.
+NEVER_FILLED = frozenset({"safety"})
 
 
 @dataclass(frozen=True)
@@ -386,7 +390,11 @@ class TopicIndex:
             return scored[:limit]
         # The best topic is clear: the places left go to the topics the message most resembles,
         # though they have no keyword, so that the right one is more often among those offered.
-        rest = [(a, t) for t, (score, a) in scores.items() if not score and a > FILL_LEAST]
+        rest = [
+            (a, t)
+            for t, (score, a) in scores.items()
+            if not score and a > FILL_LEAST and self.topics[t].category not in NEVER_FILLED
+        ]
         rest.sort(key=lambda pair: (-pair[0], pair[1]))
         for alike, t in rest[: limit - len(scored)]:
             scored.append(Match(t, round(alike, 3), offered=True))

@@ -260,3 +260,12 @@ def test_words_named_in_passing_do_not_outrank_the_worry_itself() -> None:
     ]
     text = "jongens wachten hem na school op en slaan hem, hij is moe, ligt wakker, slaapt slecht"
     assert TopicIndex(library, "nl").match(text)[0].topic_id == "bullying"
+
+
+@pytest.mark.parametrize("text", ["mijn dochter wil niet meer eten", "hij is heel boos"])
+def test_danger_topics_are_never_offered_as_a_filler(text: str) -> None:
+    index = load_indexes()[Language.NL]
+    best, others = best_and_alternatives(index.match(text))
+    safety = {t.id for t in index.topics.values() if t.category == "safety"}
+    assert best is not None and best.topic_id not in safety
+    assert not {m.topic_id for m in others} & safety
