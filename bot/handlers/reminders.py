@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import timedelta
 
 from babel.dates import format_timedelta
@@ -52,10 +51,7 @@ async def policy_for(person: Who, context: Context) -> ReminderPolicy:
 
 def describe(t: Texts, choice: ReminderChoice, policy: ReminderPolicy) -> str:
     """In one line, which reminders this person gets."""
-    return describe_offsets(t, policy.chosen(choice))
-
-
-def describe_offsets(t: Texts, offsets: Sequence[timedelta]) -> str:
+    offsets = policy.chosen(choice)
     if not offsets:
         return t._("no reminders")
     return t._(" and ").join(duration(t, o) for o in offsets) + " " + t._("before the talk")
