@@ -82,7 +82,7 @@ async def test_the_place_is_asked_when_the_practice_offers_more_than_one(bot: Ha
     await onboard(user)
     await _to_place(user)
     asked = user.last
-    assert "kennismakingsgesprek van 60 minuten. Hoe wil je het gesprek?" in asked.text
+    assert "kennismakingsgesprek van 60 minuten. Hoe wil je praten?" in asked.text
     assert asked.labels == ["Op de praktijk", "Telefonisch", "Met video", "Terug", "Stoppen"]
 
 
@@ -228,7 +228,7 @@ async def test_back_from_the_days_goes_to_the_number_and_then_to_the_place(bot: 
     replies = await user.tap("Terug")
     assert "Op welk nummer" in replies[-1].text
     replies = await user.tap("Terug")
-    assert "Hoe wil je het gesprek?" in replies[-1].text
+    assert "Hoe wil je praten?" in replies[-1].text
 
 
 @three_places
@@ -319,7 +319,7 @@ async def test_an_offer_gone_while_choosing_the_place_is_not_booked(bot: Harness
     await _book_by_phone(other)
     await _cancel_first(other)
     replies = await waiting.tap("Ja, graag")
-    assert "Hoe wil je het gesprek?" in replies[-1].text
+    assert "Hoe wil je praten?" in replies[-1].text
     await waiting.tap("Op de praktijk")
     (entry,) = await bot.storage.waitlist.for_user(501)
     await bot.storage.waitlist.close(entry.id, "left")  # left the list on another screen
@@ -337,7 +337,7 @@ async def test_the_talk_types_are_read_again_after_a_restart(bot: Harness) -> No
     try:
         again = restarted.user(user.user_id)
         await _to_place(again)
-        assert "Hoe wil je het gesprek?" in again.last.text
+        assert "Hoe wil je praten?" in again.last.text
     finally:
         await stop_harness(restarted)
 
