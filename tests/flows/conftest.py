@@ -133,3 +133,13 @@ async def onboard(
     await user.tap(role)
     await user.tap(age)
     await user.tap("Ik snap het")
+
+
+async def answer_booking_questions(user: FakeUser, name: str = "Sam") -> None:
+    """A parent's booking for their child up to where the place or the days are asked."""
+    await user.tap("Afspraak maken")
+    await user.tap("Voor mijn kind")
+    await user.send(name)
+    await user.send("01-05-2016")
+    await user.tap("Slapen")
+    await user.tap("Overslaan")

@@ -5,20 +5,18 @@ from datetime import timedelta
 from icalendar import Calendar
 
 from bot.fakeapi.harness import FakeUser
-from tests.flows.conftest import Harness, link_specialist, onboard, start_harness, stop_harness
-
-
-async def _to_days(user: FakeUser) -> None:
-    await user.tap("Afspraak maken")
-    await user.tap("Voor mijn kind")
-    await user.send("Sam")
-    await user.send("01-05-2016")
-    await user.tap("Slapen")
-    await user.tap("Overslaan")
+from tests.flows.conftest import (
+    Harness,
+    answer_booking_questions,
+    link_specialist,
+    onboard,
+    start_harness,
+    stop_harness,
+)
 
 
 async def _to_summary(user: FakeUser) -> None:
-    await _to_days(user)
+    await answer_booking_questions(user)
     await user.tap(user.last.labels[0])  # the first day with room
     await user.tap(user.last.labels[0])  # the first time that day
 
@@ -26,7 +24,7 @@ async def _to_summary(user: FakeUser) -> None:
 async def test_a_parent_books_a_first_talk(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_days(user)
+    await answer_booking_questions(user)
     days = user.last
     assert "kennismakingsgesprek van 45 minuten" in days.text
     assert days.labels[0] == "di 24 nov"
@@ -95,7 +93,7 @@ async def test_a_time_taken_meanwhile_gets_fresh_times(bot: Harness) -> None:
 async def test_a_forged_time_is_not_booked(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_days(user)
+    await answer_booking_questions(user)
     await user.tap("di 24 nov")
     await user.tap_data("btime:1800000000", user.last.message_id)
     replies = await user.tap("Bevestigen")
@@ -165,7 +163,7 @@ async def test_html_in_a_name_is_escaped(bot: Harness) -> None:
 async def test_back_from_the_times_shows_the_days(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_days(user)
+    await answer_booking_questions(user)
     await user.tap("di 24 nov")
     replies = await user.tap("Terug")
     assert replies[-1].labels[0] == "di 24 nov"
@@ -174,7 +172,7 @@ async def test_back_from_the_times_shows_the_days(bot: Harness) -> None:
 async def test_a_booking_goes_on_after_a_restart(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_days(user)
+    await answer_booking_questions(user)
     await stop_harness(bot)
     restarted = await start_harness(bot.database, bot.config, bot.clock, bot.api)
     try:
@@ -188,7 +186,7 @@ async def test_a_booking_goes_on_after_a_restart(bot: Harness) -> None:
 async def test_an_abandoned_booking_ends_kindly(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_days(user)
+    await answer_booking_questions(user)
     bot.clock.advance(timedelta(hours=3))
     replies = await user.tap("di 24 nov")
     assert "werkt niet meer" in replies[-1].text
@@ -198,7 +196,7 @@ async def test_my_appointments_lists_and_cancels(bot: Harness) -> None:
     specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
-    await _to_days(user)
+    await answer_booking_questions(user)
     await user.tap("do 26 nov")
     await user.tap("13:00")
     await user.tap("Bevestigen")
@@ -279,7 +277,7 @@ async def test_a_move_to_a_time_just_taken_keeps_the_old_appointment(bot: Harnes
     await mover.tap("Verzetten", message=replies[0])
     await mover.tap("do 26 nov")
     await mover.tap("13:00")
-    await _to_days(other)
+    await answer_booking_questions(other)
     await other.tap("do 26 nov")
     await other.tap("13:00")
     await other.tap("Bevestigen")

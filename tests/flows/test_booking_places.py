@@ -11,6 +11,7 @@ from bot.fakeapi.harness import FakeUser
 from tests.flows.conftest import (
     ONE_PRACTICE,
     Harness,
+    answer_booking_questions,
     link_specialist,
     onboard,
     start_harness,
@@ -53,17 +54,8 @@ phone_only = pytest.mark.parametrize("practice_toml", [PHONE_ONLY])
 practice_or_phone = pytest.mark.parametrize("practice_toml", [PRACTICE_OR_PHONE])
 
 
-async def _to_place(user: FakeUser) -> None:
-    await user.tap("Afspraak maken")
-    await user.tap("Voor mijn kind")
-    await user.send("Sam")
-    await user.send("01-05-2016")
-    await user.tap("Slapen")
-    await user.tap("Overslaan")
-
-
 async def _book_by_phone(user: FakeUser, number: str = "06-12345678") -> list:
-    await _to_place(user)
+    await answer_booking_questions(user)
     await user.tap("Telefonisch")
     await user.send(number)
     await user.tap(user.last.labels[0])  # the first day with room
@@ -80,7 +72,7 @@ def _event(replies: list) -> object:
 async def test_the_place_is_asked_when_the_practice_offers_more_than_one(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     asked = user.last
     assert "kennismakingsgesprek van 60 minuten. Hoe wil je praten?" in asked.text
     assert asked.labels == ["Op de praktijk", "Telefonisch", "Met video", "Terug", "Stoppen"]
@@ -89,7 +81,7 @@ async def test_the_place_is_asked_when_the_practice_offers_more_than_one(bot: Ha
 async def test_one_place_goes_straight_to_the_days(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     assert "Welke dag past jou?" in user.last.text
 
 
@@ -97,7 +89,7 @@ async def test_one_place_goes_straight_to_the_days(bot: Harness) -> None:
 async def test_a_talk_by_phone_asks_for_the_number(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     replies = await user.tap("Telefonisch")
     assert "Op welk nummer kan de praktijkondersteuner je bellen?" in replies[-1].text
     assert replies[-1].labels == ["Terug", "Stoppen"]
@@ -109,7 +101,7 @@ async def test_a_practice_with_only_phone_talks_asks_the_number_without_a_place_
 ) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     assert "Op welk nummer" in user.last.text
 
 
@@ -117,7 +109,7 @@ async def test_a_practice_with_only_phone_talks_asks_the_number_without_a_place_
 async def test_a_number_that_is_not_dutch_gets_a_kind_reply(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     await user.tap("Telefonisch")
     replies = await user.send("12345")
     assert "dat nummer kan ik niet gebruiken" in replies[-1].text
@@ -141,7 +133,7 @@ async def test_the_summary_and_confirmation_say_the_specialist_calls_instead_of_
 ) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     await user.tap("Telefonisch")
     await user.send("0612345678")
     await user.tap(user.last.labels[0])
@@ -168,7 +160,7 @@ async def test_the_calendar_file_of_a_phone_talk_holds_the_number_not_the_addres
 async def test_a_video_talk_says_a_link_follows_from_the_practice(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     await user.tap("Met video")
     await user.tap(user.last.labels[0])
     await user.tap(user.last.labels[0])
@@ -184,7 +176,7 @@ async def test_a_video_talk_says_a_link_follows_from_the_practice(bot: Harness) 
 async def test_the_configured_length_sets_the_times_and_the_end(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     await user.tap("Op de praktijk")
     times = await user.tap("di 24 nov")  # hours 09:00-12:00: a 60-minute talk starts by 11:00
     assert times[-1].labels[-3:] == ["11:00", "Terug", "Stoppen"]
@@ -198,7 +190,7 @@ async def test_the_configured_length_sets_the_times_and_the_end(bot: Harness) ->
 async def test_a_forged_place_gets_a_kind_reply(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     replies = await user.tap_data("bmode:teleport", user.last.message_id)
     assert "dat kan niet bij deze praktijk" in replies[-2].text
     assert replies[-1].labels[:3] == ["Op de praktijk", "Telefonisch", "Met video"]
@@ -207,7 +199,7 @@ async def test_a_forged_place_gets_a_kind_reply(bot: Harness) -> None:
 async def test_a_place_the_practice_does_not_offer_gets_a_kind_reply(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     flow = await bot.storage.flows.get(user.user_id)
     assert flow is not None
     await bot.storage.flows.put(
@@ -222,7 +214,7 @@ async def test_a_place_the_practice_does_not_offer_gets_a_kind_reply(bot: Harnes
 async def test_back_from_the_days_goes_to_the_number_and_then_to_the_place(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     await user.tap("Telefonisch")
     await user.send("0612345678")
     replies = await user.tap("Terug")
@@ -292,7 +284,7 @@ async def test_a_freed_time_keeps_the_place_chosen_before_joining_the_waitlist(
     waiting, other = bot.user(501), bot.user(502)
     await onboard(waiting)
     await onboard(other)
-    await _to_place(waiting)
+    await answer_booking_questions(waiting)
     await waiting.tap("Telefonisch")
     await waiting.send("0612345678")
     await waiting.tap("Geen tijd? Wachtlijst")
@@ -311,7 +303,7 @@ async def test_an_offer_gone_while_choosing_the_place_is_not_booked(bot: Harness
     waiting, other = bot.user(501), bot.user(502)
     await onboard(waiting)
     await onboard(other)
-    await _to_place(waiting)
+    await answer_booking_questions(waiting)
     await waiting.tap("Op de praktijk")
     await waiting.tap("Geen tijd? Wachtlijst")
     # A place on the list from before the bot kept the place of the talk: it is asked again.
@@ -336,7 +328,7 @@ async def test_the_talk_types_are_read_again_after_a_restart(bot: Harness) -> No
     restarted = await start_harness(bot.database, bot.config, bot.clock, bot.api)
     try:
         again = restarted.user(user.user_id)
-        await _to_place(again)
+        await answer_booking_questions(again)
         assert "Hoe wil je praten?" in again.last.text
     finally:
         await stop_harness(restarted)
@@ -355,7 +347,7 @@ async def test_privacy_shows_the_number_given_for_a_talk_by_phone(bot: Harness) 
 async def test_privacy_shows_a_number_kept_on_the_waitlist(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     await user.tap("Telefonisch")
     await user.send("0612345678")
     await user.tap("Geen tijd? Wachtlijst")
@@ -367,7 +359,7 @@ async def test_privacy_shows_a_number_kept_on_the_waitlist(bot: Harness) -> None
 async def test_a_stale_back_to_the_days_cannot_skip_the_phone_number(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)  # a phone-only practice: it now asks the number
+    await answer_booking_questions(user)  # a phone-only practice: it now asks the number
     await user.tap_data("bback:day", user.last.message_id)  # an old Terug to the days
     await user.tap(user.last.labels[0])
     await user.tap(user.last.labels[0])
@@ -389,10 +381,10 @@ async def test_a_kept_place_no_longer_offered_is_shown_before_booking(bot: Harne
     waiting, other = bot.user(501), bot.user(502)
     await onboard(waiting)
     await onboard(other)
-    await _to_place(waiting)  # the practice offers one place: straight to the days
+    await answer_booking_questions(waiting)  # the practice offers one place: straight to the days
     await waiting.tap("Geen tijd? Wachtlijst")
     await bot.storage.db.execute("UPDATE waitlist SET mode = 'phone'")  # since then: no phone
-    await _to_place(other)
+    await answer_booking_questions(other)
     await other.tap(other.last.labels[0])
     await other.tap(other.last.labels[0])
     await other.tap("Bevestigen")
@@ -409,7 +401,7 @@ async def test_stopping_while_taking_an_offer_passes_the_time_on(bot: Harness) -
     for user in (first, second, other):
         await onboard(user)
     for user in (first, second):
-        await _to_place(user)
+        await answer_booking_questions(user)
         await user.tap("Op de praktijk")
         await user.tap("Geen tijd? Wachtlijst")
     await bot.storage.db.execute("UPDATE waitlist SET mode = NULL")  # the place is asked
@@ -426,7 +418,7 @@ async def test_stopping_while_taking_an_offer_passes_the_time_on(bot: Harness) -
 async def test_a_cancelled_phone_talk_keeps_no_number(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_place(user)
+    await answer_booking_questions(user)
     await user.send("0612345678")
     await user.tap(user.last.labels[0])
     await user.tap(user.last.labels[0])

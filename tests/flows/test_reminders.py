@@ -14,16 +14,18 @@ from telegram.ext import CallbackContext
 from bot.core.clock import PRACTICE_TZ
 from bot.fakeapi.harness import FakeUser
 from bot.jobs.reminders import JOB_NAME, SweepReport, send_due_reminders, wake
-from tests.flows.conftest import Harness, link_specialist, onboard, start_harness, stop_harness
+from tests.flows.conftest import (
+    Harness,
+    answer_booking_questions,
+    link_specialist,
+    onboard,
+    start_harness,
+    stop_harness,
+)
 
 
 async def book(user: FakeUser, day: str = "do 26 nov", at: str = "13:00") -> None:
-    await user.tap("Afspraak maken")
-    await user.tap("Voor mijn kind")
-    await user.send("Sam")
-    await user.send("01-05-2016")
-    await user.tap("Slapen")
-    await user.tap("Overslaan")
+    await answer_booking_questions(user)
     await user.tap(day)
     await user.tap(at)
     await user.tap("Bevestigen")

@@ -7,7 +7,7 @@ from telegram.ext import CallbackContext
 
 from bot.core.clock import PRACTICE_TZ
 from bot.jobs.reminders import send_due_reminders
-from tests.flows.conftest import ONE_PRACTICE, Harness, onboard
+from tests.flows.conftest import ONE_PRACTICE, Harness, answer_booking_questions, onboard
 
 TWO_DAYS_BEFORE = ONE_PRACTICE.replace(
     'huisartsenpost = "0900-111 22 33"',
@@ -31,12 +31,7 @@ async def test_48_hours_before_a_monday_talk_after_the_clocks_go_back_is_saturda
     _set_local(bot, 2026, 10, 19, 10, 0)
     user = bot.user()
     await onboard(user)
-    await user.tap("Afspraak maken")
-    await user.tap("Voor mijn kind")
-    await user.send("Sam")
-    await user.send("01-05-2016")
-    await user.tap("Slapen")
-    await user.tap("Overslaan")
+    await answer_booking_questions(user)
     await user.tap("Later")
     await user.tap("ma 26 okt")
     await user.tap("10:00")
@@ -55,12 +50,7 @@ async def test_48_hours_before_a_monday_talk_after_the_clocks_go_forward_is_satu
     _set_local(bot, 2026, 3, 23, 10, 0)
     user = bot.user()
     await onboard(user)
-    await user.tap("Afspraak maken")
-    await user.tap("Voor mijn kind")
-    await user.send("Sam")
-    await user.send("01-05-2016")
-    await user.tap("Slapen")
-    await user.tap("Overslaan")
+    await answer_booking_questions(user)
     await user.tap("Later")
     await user.tap("ma 30 mrt")
     await user.tap("10:00")

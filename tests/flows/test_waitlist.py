@@ -6,25 +6,16 @@ from telegram.ext import CallbackContext
 
 from bot.fakeapi.harness import FakeUser
 from bot.handlers.booking import expire_offers
-from tests.flows.conftest import Harness, link_specialist, onboard
-
-
-async def _to_days(user: FakeUser, name: str = "Sam") -> None:
-    await user.tap("Afspraak maken")
-    await user.tap("Voor mijn kind")
-    await user.send(name)
-    await user.send("01-05-2016")
-    await user.tap("Slapen")
-    await user.tap("Overslaan")
+from tests.flows.conftest import Harness, answer_booking_questions, link_specialist, onboard
 
 
 async def _join(user: FakeUser) -> None:
-    await _to_days(user)
+    await answer_booking_questions(user)
     await user.tap("Geen tijd? Wachtlijst")
 
 
 async def _book_and_cancel(user: FakeUser) -> None:
-    await _to_days(user, name="Noor")
+    await answer_booking_questions(user, name="Noor")
     await user.tap(user.last.labels[0])
     await user.tap(user.last.labels[0])
     await user.tap("Bevestigen")
@@ -36,7 +27,7 @@ async def _book_and_cancel(user: FakeUser) -> None:
 async def test_joining_the_waitlist_is_confirmed_and_listed(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
-    await _to_days(user)
+    await answer_booking_questions(user)
     replies = await user.tap("Geen tijd? Wachtlijst")
     assert any("Je staat op de wachtlijst" in r.text for r in replies)
     replies = await user.tap("Mijn afspraken")
@@ -111,7 +102,7 @@ async def test_earlier_than_my_appointment_moves_it_with_one_tap(bot: Harness) -
     waiting, other = bot.user(501), bot.user(502)
     await onboard(waiting)
     await onboard(other)
-    await _to_days(waiting)
+    await answer_booking_questions(waiting)
     await waiting.tap("do 26 nov")
     await waiting.tap("13:00")
     await waiting.tap("Bevestigen")
@@ -133,7 +124,7 @@ async def test_taking_an_earlier_time_tells_the_specialist_it_moved(bot: Harness
     waiting, other = bot.user(501), bot.user(502)
     await onboard(waiting)
     await onboard(other)
-    await _to_days(waiting)
+    await answer_booking_questions(waiting)
     await waiting.tap("do 26 nov")
     await waiting.tap("13:00")
     await waiting.tap("Bevestigen")
