@@ -30,16 +30,24 @@ RETRY_AFTER = timedelta(minutes=5)
 log = logging.getLogger(__name__)
 
 
-async def works_on(svc: Services, specialist: Specialist, day: date) -> bool:
-    """A weekday with hours at a practice that is not closed that day, and no public holiday."""
-    if day in public_holidays(day, day):
-        return False
+async def working_days(
+    svc: Services, specialist: Specialist, first: date, last: date
+) -> list[date]:
+    """Weekdays with hours at a practice that is not closed that day, without public holidays;
+    hours and days off are read once per practice, not once per day."""
+    holidays = public_holidays(first, last)
+    open_days: list[tuple[set[int], set[date]]] = []
     for practice_id in specialist.practice_ids:
         hours = await svc.storage.availability.hours(specialist.id, practice_id)
-        works = any(h.weekday == day.weekday() for h in hours)
-        if works and day not in await svc.storage.availability.days_off(specialist.id, practice_id):
-            return True
-    return False
+        closed = await svc.storage.availability.days_off(specialist.id, practice_id)
+        open_days.append(({h.weekday for h in hours}, closed))
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return [
+        day
+        for day in days
+        if day not in holidays
+        and any(day.weekday() in weekdays and day not in closed for weekdays, closed in open_days)
+    ]
 
 
 async def send_due_agendas(context: Context) -> tuple[int, datetime | None]:
@@ -53,10 +61,8 @@ async def send_due_agendas(context: Context) -> tuple[int, datetime | None]:
         if specialist.telegram_user_id is None or not specialist.practice_ids:
             continue
         at = times.get(specialist.id, DEFAULT_AGENDA_AT)
-        for ahead in range(LOOK_AHEAD_DAYS):
-            day = today + timedelta(days=ahead)
-            if not await works_on(svc, specialist, day):
-                continue
+        last = today + timedelta(days=LOOK_AHEAD_DAYS - 1)
+        for day in await working_days(svc, specialist, today, last):
             moment = datetime.combine(day, at, tzinfo=PRACTICE_TZ)
             if moment > now:
                 next_at = moment if next_at is None else min(next_at, moment)
