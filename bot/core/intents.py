@@ -1,4 +1,5 @@
-"""Free text about the bot's own services: making, moving or cancelling a talk, or a question.
+"""Free text about the bot's own services: making, moving or cancelling a talk, a question, how
+the bot works, or what it keeps about someone.
 
 "Ik wil mijn afspraak verzetten" is no question for the self-help library: it asks for a menu
 action. A service intent needs a service word ("afspraak", "appointment") together with what to
@@ -21,6 +22,8 @@ class ServiceIntent(StrEnum):
     BOOK = "book"  # make an appointment
     APPOINTMENTS = "appointments"  # see, move or cancel one
     ASK = "ask"  # a question to the specialist
+    HELP = "help"  # what the bot can do, and the crisis lines
+    PRIVACY = "privacy"  # what the bot keeps about me, and erasing it
 
 
 def _words(text: str) -> frozenset[str]:
@@ -46,6 +49,28 @@ _ASK = re.compile(
     r"|\bquestion (for|to) the\b|\bask the (specialist|poh)\b"
 )
 _SHORT_QUESTION = re.compile(r"^(hoi |hallo |hi |hello )?(ik heb een vraag|i have a question)$")
+# Questions about the bot itself. "Help" alone may be a cry for help: the help text it gets
+# starts with the crisis lines.
+_HELP = re.compile(
+    r"^(hoi |hallo |hi |hello )?(help|hulp|helpen|help me|menu|uitleg)$"
+    r"|\bhoe werkt (deze|de|die|dit) (bot|app|chat|ding)\b|\bhoe werkt (dit|het hier)$"
+    r"|\bwat kan (je|jij|u|deze bot|de bot|ik hier)( allemaal)?( doen| mee)?$"
+    r"|\bwat (is|doet) (deze|de|dit) (bot|app|chat)\b"
+    r"|\bhow (does|do) (this|the) (bot|app|chat) work\b|\bhow (does|do) (this|it) work$"
+    r"|\bhow do i use (this|the bot|it)\b"
+    r"|\bwhat can (you|this bot|the bot) do( for me)?$|\bwhat is this (bot|app|chat)\b"
+)
+# The person's own data in the bot, not privacy in care ("mogen mijn ouders mijn dossier zien?"
+# is a question for the library).
+_PRIVACY = re.compile(
+    r"\b(mijn |mn |m'n |al mijn |alle )?(gegevens|data|account|chat|berichten|profiel)"
+    r" (wissen|verwijderen|weghalen|deleten|inzien|bekijken|zien)\b"
+    r"|\b(wis|verwijder|delete) (mijn|mn|al mijn|alle|my|all my) "
+    r"(gegevens|data|account|chat|berichten|profiel|messages)\b"
+    r"|\bwat (weet|bewaart|onthoudt) (de bot|deze bot|jullie|je|jij|u) (van|over) (mij|me)\b"
+    r"|\b(delete|erase|remove) (my|all my) (data|account|messages|details)\b"
+    r"|\bwhat (do you|does the bot|does this bot) (know|keep|store) about me\b"
+)
 
 
 NEAR = 3  # words between a talk and what to do with it, at most: "een afspraak bij de poh maken"
@@ -69,6 +94,10 @@ def service_intent(text: str) -> ServiceIntent | None:
         if _near(words, talks, _MAKE):
             return ServiceIntent.BOOK
     plain = " ".join(words)
+    if _PRIVACY.search(plain):
+        return ServiceIntent.PRIVACY
     if _ASK.search(plain) or _SHORT_QUESTION.match(plain):
         return ServiceIntent.ASK
+    if _HELP.search(plain):
+        return ServiceIntent.HELP
     return None

@@ -96,8 +96,11 @@ async def on_menu_button(update: Update, context: Context, person: Who, cb: Call
 
 async def on_help(update: Update, context: Context) -> None:
     person = await who(update, context)
-    if person is None:
-        return
+    if person is not None:
+        await send_help(person, context)
+
+
+async def send_help(person: Who, context: Context) -> None:
     t = person.texts
     text = "\n".join(
         [
@@ -143,8 +146,12 @@ def privacy_notice(t: Texts, practice_name: str | None) -> str:
 
 async def on_privacy(update: Update, context: Context) -> None:
     person = await who(update, context)
-    if person is None:
-        return
+    if person is not None:
+        await send_privacy(person, context)
+
+
+async def send_privacy(person: Who, context: Context) -> None:
+    """Everything the bot keeps about this person, with the ways to change or erase it."""
     t = person.texts
     storage = services(context).storage
     profile = person.profile

@@ -14,7 +14,7 @@ from bot.core.faq import CATEGORIES, Topic, TopicIndex, best_and_alternatives
 from bot.core.intents import ServiceIntent, service_intent
 from bot.core.models import Role
 from bot.handlers.common import Context, Who, button, escape, keyboard, say, services
-from bot.handlers.menu import MenuItem
+from bot.handlers.menu import MenuItem, send_help, send_privacy
 from bot.handlers.questions import offer_typed_question
 from bot.i18n import N_, Texts
 
@@ -126,6 +126,12 @@ async def show_service(
 ) -> None:
     """The menu action the text asked for. A tip that also fits is one tap away, except beside
     moving or cancelling: "mijn afspraak verzetten" is not about the first talk."""
+    if intent is ServiceIntent.HELP:
+        await send_help(person, context)
+        return
+    if intent is ServiceIntent.PRIVACY:
+        await send_privacy(person, context)
+        return
     t = person.texts
     text, (label, item) = SERVICE_REPLIES[intent]
     rows = [[button(t._(label), Action.MENU, item)]]

@@ -65,3 +65,38 @@ def test_questions_about_a_topic_ask_for_no_service(text: str) -> None:
 
 def test_a_worry_about_a_talk_is_no_booking() -> None:
     assert service_intent("ik maak me zorgen over het gesprek") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["hoe werkt deze bot?", "help", "wat kan je allemaal", "how does this work", "Hulp"]
+)
+def test_asking_how_the_bot_works_asks_for_help(text: str) -> None:
+    assert service_intent(text) is ServiceIntent.HELP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil mijn gegevens wissen",
+        "verwijder mijn gegevens",
+        "wat weet de bot van mij?",
+        "please delete my data",
+        "what do you know about me",
+    ],
+)
+def test_asking_for_my_data_asks_for_privacy(text: str) -> None:
+    assert service_intent(text) is ServiceIntent.PRIVACY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoe werkt het eerste gesprek",
+        "how does the first talk work",
+        "mogen mijn ouders mijn dossier zien",
+        "what can you do about a child who will not sleep",
+        "help mijn zoon slaapt niet",
+    ],
+)
+def test_questions_about_care_are_not_questions_about_the_bot(text: str) -> None:
+    assert service_intent(text) not in (ServiceIntent.HELP, ServiceIntent.PRIVACY)

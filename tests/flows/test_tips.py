@@ -120,3 +120,21 @@ async def test_an_english_request_to_cancel_offers_my_appointments(bot: Harness)
     await onboard(user)
     replies = await user.send("I need to cancel my appointment")
     assert replies[-1].labels[0] == "Mijn afspraken"
+
+
+async def test_asking_how_the_bot_works_shows_the_help(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send("hoe werkt deze bot?")
+    assert "/verwijder" in replies[-1].text
+    assert "Hulp nu" in replies[-1].labels
+
+
+async def test_asking_to_erase_my_data_shows_what_is_kept_and_the_erase_button(
+    bot: Harness,
+) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send("ik wil mijn gegevens wissen")
+    assert "Dit weet de bot van je" in replies[-1].text
+    assert "Alles wissen" in replies[-1].labels
