@@ -92,8 +92,10 @@ KEYWORD_CEILING = 5.0
 EXAMPLE_ALONE, SHARED_ALONE = 0.25, 2
 TOPIC_ALONE = 0.12
 # Beside a clear best topic, places left are filled with the topics most like the message, if
-# at least this like it (similarity score, as TOPIC_WEIGHT and EXAMPLE_WEIGHT add it up).
-FILL_LEAST = 0.0
+# at least this like it (similarity score, as TOPIC_WEIGHT and EXAMPLE_WEIGHT add it up). On the
+# development sets no right topic was lost below 2.0, and a filler that shares a word or two by
+# chance ("wachtwoord vergeten" beside eating) is no longer shown.
+FILL_LEAST = 1.5
 # Topics about danger (self-harm, suicide, violence, abuse) are offered only when the message
 # itself points there: as a filler beside "she won't eat" they would frighten, not help. Crisis
 # language is caught before matching anyway.

@@ -153,6 +153,11 @@ def test_places_beside_a_clear_best_are_filled_with_the_most_similar_topics() ->
     assert ranked[-1].offered
 
 
+def test_a_topic_sharing_a_word_piece_by_chance_is_not_offered_as_a_filler() -> None:
+    ranked = load_indexes()[Language.NL].match("ik ben mijn wachtwoord vergeten")
+    assert "eating_body" not in [m.topic_id for m in ranked]
+
+
 def test_nothing_is_filled_in_beside_an_unclear_best() -> None:
     assert load_indexes()[Language.NL].match("wanneer is de praktijk open") == []
 
