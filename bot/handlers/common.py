@@ -42,6 +42,8 @@ class Services:
     # Talk types and practice groups, read from the practice file at start-up.
     booking: BookingOptions = field(default_factory=BookingOptions)
     late_apologies: dict[int, datetime] = field(default_factory=dict)
+    # When each person last caused a crisis flag to the specialists: one flag per episode.
+    crisis_flags: dict[int, datetime] = field(default_factory=dict)
 
 
 def services(context: Context) -> Services:

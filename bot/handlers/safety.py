@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.core.crisis import detect_crisis
 from bot.core.helplines import HELPLINES
 from bot.core.models import Language, Practice, language_from_telegram
 from bot.handlers.common import Context, Who, escape, keyboard, services, url_button, who
+from bot.handlers.questions import notify_specialists
 from bot.i18n import Texts
 from bot.ratelimit import urgent
 
 log = logging.getLogger(__name__)
+
+FLAG_AGAIN_AFTER = timedelta(hours=1)
 
 # Flow steps that wait for free text the user wants kept (a note, a question). After the card the
 # text still counts there; everywhere else the card is the whole answer.
@@ -105,25 +108,27 @@ async def send_crisis_card(person: Who, context: Context) -> None:
 
 
 async def flag_specialists(person: Who, context: Context) -> None:
-    """Every linked specialist of the user's practice hears at once, without any content."""
+    """Every linked specialist of the user's practice hears at once, without any content.
+
+    Like every notice it is silent outside their working hours: the card has told the person to
+    call the lines that are open day and night, and the specialist is not one of them. Several
+    crisis messages in a row are one episode, so one flag."""
+    svc = services(context)
+    now = svc.clock.now()
+    last = svc.crisis_flags.get(person.user_id)
+    if last is not None and now - last < FLAG_AGAIN_AFTER:
+        return
     practice = await practice_of(person, context)
     if practice is None:
         return
-    svc = services(context)
     t = svc.catalogs[Language.NL]
     text = t._(
         "Crisis signal: someone from {practice} was just shown the crisis lines in the chat. "
         "This message holds no content. Questions or bookings from this person reach you as "
         "usual."
     ).format(practice=escape(practice.name))
-    for specialist in await svc.storage.specialists.linked_for_practice(practice.id):
-        assert specialist.telegram_user_id is not None
-        try:
-            await context.bot.send_message(specialist.telegram_user_id, text)
-        except TelegramError as exc:
-            log.warning(
-                "specialist %d could not be flagged (%s)", specialist.id, type(exc).__name__
-            )
+    if await notify_specialists(context, practice.id, text, None):
+        svc.crisis_flags[person.user_id] = now
 
 
 async def on_help_now(update: Update, context: Context) -> None:

@@ -1,8 +1,9 @@
 """Help now from anywhere, and the crisis check on every piece of text."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
-from tests.flows.conftest import Harness, onboard
+from bot.fakeapi.api import BotMessage
+from tests.flows.conftest import Harness, link_specialist, onboard
 
 
 async def test_hulp_shows_the_card_in_the_middle_of_onboarding(bot: Harness) -> None:
@@ -85,3 +86,47 @@ async def test_the_card_goes_out_through_the_production_rate_limiter(bot: Harnes
         assert replies[0].text.startswith("Hulp nu")
     finally:
         await stop_harness(limited)
+
+
+def _flags(specialist_messages: list[BotMessage]) -> list[BotMessage]:
+    return [m for m in specialist_messages if m.text.startswith("Crisissignaal")]
+
+
+async def test_a_crisis_flag_at_night_is_silent(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    bot.clock.current = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+    replies = await user.send("ik wil niet meer leven")
+    assert replies[0].text.startswith("Hulp nu")
+    assert specialist.last.text.startswith("Crisissignaal")
+    assert specialist.last.disable_notification
+
+
+async def test_a_crisis_flag_in_working_hours_is_not_silent(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await user.send("ik wil niet meer leven")
+    assert not specialist.last.disable_notification
+
+
+async def test_several_crisis_messages_in_a_row_flag_the_specialist_once(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await user.send("ik wil niet meer leven")
+    bot.clock.advance(timedelta(minutes=10))
+    replies = await user.send("ik wil echt dood")
+    assert replies[0].text.startswith("Hulp nu")
+    assert len(_flags(specialist.messages)) == 1
+
+
+async def test_a_crisis_an_hour_later_flags_the_specialist_again(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await user.send("ik wil niet meer leven")
+    bot.clock.advance(timedelta(hours=1, minutes=1))
+    await user.send("ik wil echt dood")
+    assert len(_flags(specialist.messages)) == 2
