@@ -195,10 +195,16 @@ def rules_text(t: Texts, role: Role, age: int, share_link: str) -> str:
                 "Your child is between 12 and 16. A first talk is fine. For treatment, you and "
                 "your child both give permission."
             )
+        if bracket is AgeBracket.FROM_16_TO_17:
+            return t._(
+                "Your child is 16 or older. Then your child decides about help and appointments. "
+                "You can still read tips and ask a question here. Does your child want help? "
+                "Share this link: {link}"
+            ).format(link=share_link)
         return t._(
-            "Your child is 16 or older. Then your child decides about help and appointments. "
-            "You can still read tips and ask a question here. Does your child want help? "
-            "Share this link: {link}"
+            "Your child is an adult and decides about help. You can still read tips and ask a "
+            "question here. Your child can use this chat too, or go to their own GP or the JIP "
+            "(jip.nl). Share this link: {link}"
         ).format(link=share_link)
     if bracket is AgeBracket.FROM_12_TO_15:
         return t._(
@@ -212,8 +218,9 @@ def rules_text(t: Texts, role: Role, age: int, share_link: str) -> str:
             "know if you do not want them to."
         )
     return t._(
-        "You are an adult. You decide about help yourself. The JIP (youth information point) "
-        "can also help you, for example with school, work or money: jip.nl."
+        "You are an adult. You decide about help yourself. Your own GP can help you too, also "
+        "after you turn 25. Studying? Ask for the student counsellor. The JIP (youth "
+        "information point) helps with school, work or money: jip.nl."
     )
 
 

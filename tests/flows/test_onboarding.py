@@ -265,3 +265,25 @@ async def test_start_again_after_onboarding_says_welcome_back(bot: Harness) -> N
     replies = await user.send("/start")
     assert replies[-1].text.startswith("Welkom terug!")
     assert "Vraag stellen" in replies[-1].labels
+
+
+async def test_a_young_adult_hears_of_the_gp_the_student_counsellor_and_the_jip(
+    bot: Harness,
+) -> None:
+    user = bot.user()
+    await user.send("/start")
+    await user.tap("Nederlands")
+    await user.tap("Jongere (12-25 jaar)")
+    replies = await user.send("21")
+    rules = next(r.text for r in replies if "volwassen" in r.text)
+    assert "huisarts" in rules and "studentendecaan" in rules and "jip.nl" in rules
+
+
+async def test_a_parent_of_an_adult_child_hears_that_the_child_decides(bot: Harness) -> None:
+    user = bot.user()
+    await user.send("/start")
+    await user.tap("Nederlands")
+    await user.tap("Ouder of verzorger")
+    replies = await user.tap("18 of ouder")
+    rules = next(r.text for r in replies if "volwassen" in r.text)
+    assert "beslist" in rules and "jip.nl" in rules and "t.me/" in rules
