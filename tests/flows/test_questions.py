@@ -3,10 +3,13 @@
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
 from telegram.ext import CallbackContext
 
 from bot.fakeapi.harness import FakeUser
-from bot.handlers.questions import remind_specialists
+from bot.handlers.common import escape
+from bot.handlers.questions import escaped_pieces, remind_specialists
 from tests.flows.conftest import Harness, link_specialist, onboard
 
 
@@ -518,3 +521,16 @@ async def test_a_forged_answer_button_from_a_non_specialist_gets_the_stale_butto
         replies = await stranger.tap_data(data, stranger.last.message_id)
         assert replies[-1].text.startswith("Die knop werkt niet meer. Hier is het menu.")
         assert "Vraag stellen" in replies[-1].labels
+
+
+@given(
+    st.text(alphabet=st.sampled_from(["<", "&", ">", "a", " ", "\n", "é", "😀"]), max_size=3000),
+    st.integers(min_value=16, max_value=400),
+)
+def test_long_text_is_split_in_escaped_pieces_that_fit_and_lose_nothing(
+    text: str, limit: int
+) -> None:
+    pieces = escaped_pieces(text, limit)
+    assert all(len(p.encode("utf-16-le")) // 2 <= limit for p in pieces)
+    assert all(p.strip() for p in pieces)
+    assert "".join("".join(pieces).split()) == "".join(escape(text).split())
