@@ -2,19 +2,25 @@
 
 The specialist is told a question is waiting without its content (a lock screen shows it); the
 content shows after a tap. Answers are relayed to the person, who can reply once or book a talk.
+
+Nothing typed is lost: text over 4,096 characters reaches the bot as several messages, so while a
+question waits to be sent every further message is added to it, and a second message right after
+an answer is added to that answer. Long text is shown in as many messages as it needs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.core.callback_data import Action, Callback, is_number
-from bot.core.models import Language, Role, Specialist
-from bot.core.text import cap, split_for_telegram
+from bot.core.clock import from_epoch, to_epoch
+from bot.core.models import FlowState, Language, Role, Specialist
+from bot.core.text import MAX_MESSAGE, cap
 from bot.core.workdays import (
     ANSWER_WITHIN_WORKING_DAYS,
     REMIND_AFTER_WORKING_DAYS,
@@ -40,35 +46,156 @@ log = logging.getLogger(__name__)
 FLOW = "question"
 ANSWER_FLOW = "answer"
 QUESTION_VALID_FOR = timedelta(hours=24)
-MAX_QUESTION = 3500
+PARAGRAPH = "\n\n"
+# Three full Telegram messages and what joins them: a long story fits, a pasted document not.
+MAX_QUESTION = 3 * (MAX_MESSAGE + len(PARAGRAPH))
+MAX_ANSWER = 3 * (MAX_MESSAGE + len(PARAGRAPH))
 MAX_FIRST_NAME = 40
-MAX_ANSWER = 3500
+# Typed text that got a tip is offered as the question when "Ask a question" is tapped soon after.
+TYPED_KEPT_FOR = timedelta(minutes=30)
+MIN_WORDS_TO_OFFER = 5
+# The parts of one long message arrive one right after the other.
+PARTS_ARRIVE_WITHIN = timedelta(seconds=10)
+ANSWER_PARTS_WITHIN = timedelta(seconds=30)
+QUOTE_LENGTH = 200
 
 
 class Step:
+    # Waiting for the question, and, once there is one (data "body"), for more of it while the
+    # send buttons wait. One step for both: the crisis check keeps text typed in this step.
     TEXT = "text"
-    SEND = "send"
+    LEGACY_SEND = "send"  # flows stored by an older version: the question waits to be sent
     NAME = "name"
+    TYPED = "typed"  # no question flow yet: the text typed last, got a tip (data "typed")
+
+
+class AnswerStep:
+    TEXT = "text"
+    MORE = "more"  # an answer was just sent: a second part right after it is added
 
 
 def deadline(t: Texts, asked_at: datetime) -> str:
     return t.date(add_working_days(asked_at, ANSWER_WITHIN_WORKING_DAYS), "EEEE d MMMM")
 
 
+def _telegram_length(text: str) -> int:
+    """Telegram counts UTF-16 code units: an emoji is two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _fits(text: str, limit: int) -> bool:
+    return _telegram_length(escape(text)) <= limit
+
+
+def escaped_pieces(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Stored text, HTML-escaped, in pieces of at most `limit` characters each as sent.
+
+    Measured after escaping ("<" becomes "&lt;"), so a piece fits however Telegram counts it.
+    Cut at a paragraph, a line or a space where one is in the second half of the piece.
+    """
+    if limit < 16:
+        raise ValueError("limit too small")
+    pieces: list[str] = []
+    rest = text.strip()
+    while rest and not _fits(rest, limit):
+        low, high = 1, len(rest)  # the longest start of `rest` that fits
+        while low < high:
+            middle = (low + high + 1) // 2
+            if _fits(rest[:middle], limit):
+                low = middle
+            else:
+                high = middle - 1
+        window = rest[:low]
+        cut = -1
+        for separator in (PARAGRAPH, "\n", " "):
+            cut = window.rfind(separator)
+            if cut >= low // 2:
+                break
+        if cut < max(low // 2, 1):
+            cut = low
+        pieces.append(escape(rest[:cut].rstrip()))
+        rest = rest[cut:].lstrip()
+    if rest:
+        pieces.append(escape(rest))
+    return pieces
+
+
+def _quote(text: str) -> str:
+    return escape(cap(" ".join(text.split()), QUOTE_LENGTH))
+
+
 def _stop_row(t: Texts) -> list:
     return [button(t._("Stop"), Action.STOP)]
 
 
-async def _put(person: Who, context: Context, step: str, data: dict, flow: str = FLOW) -> None:
+async def _put(
+    person: Who,
+    context: Context,
+    step: str,
+    data: dict,
+    flow: str = FLOW,
+    valid_for: timedelta = QUESTION_VALID_FOR,
+) -> None:
     svc = services(context)
     now = svc.clock.now()
     await svc.storage.flows.put(
-        person.user_id, flow, step, data, expires_at=now + QUESTION_VALID_FOR, now=now
+        person.user_id, flow, step, data, expires_at=now + valid_for, now=now
     )
+
+
+def _send_buttons(t: Texts) -> list[list]:
+    return [
+        [button(t._("Send anonymously"), Action.ASK_SEND, "anon")],
+        [button(t._("Add my first name"), Action.ASK_SEND, "name")],
+    ]
+
+
+def _recent_typed(flow: FlowState | None, now: datetime) -> str | None:
+    """The text typed just before, if this one may be its second part."""
+    if flow is None or flow.flow != FLOW or flow.step != Step.TYPED:
+        return None
+    at = flow.data.get("at")
+    if not isinstance(at, int) or now - from_epoch(at) > PARTS_ARRIVE_WITHIN:
+        return None
+    typed = flow.data.get("typed")
+    return typed if isinstance(typed, str) else None
+
+
+def _joined(earlier: str | None, text: str) -> str:
+    text = text.strip()
+    if earlier and len(earlier) + len(PARAGRAPH) + len(text) <= MAX_QUESTION:
+        return earlier + PARAGRAPH + text
+    return text
+
+
+async def remember_typed(person: Who, context: Context, text: str) -> None:
+    """Typed text that got a tip: tapping Ask a question soon after offers it as the question.
+
+    Only when no other flow runs; a few words ("slapen") are not worth offering.
+    """
+    flow = person.flow
+    if flow is not None and (flow.flow, flow.step) != (FLOW, Step.TYPED):
+        return
+    svc = services(context)
+    now = svc.clock.now()
+    earlier = _recent_typed(flow, now)
+    if earlier is None and len(text.split()) < MIN_WORDS_TO_OFFER:
+        if flow is not None:
+            await svc.storage.flows.clear(person.user_id)  # an older text is no longer "just typed"
+        return
+    data = {"typed": _joined(earlier, text), "at": to_epoch(now)}
+    await _put(person, context, Step.TYPED, data, valid_for=TYPED_KEPT_FOR)
 
 
 async def start_question(person: Who, context: Context, *, reply_to: int | None = None) -> None:
     t = person.texts
+    flow = person.flow
+    typed = (
+        flow.data.get("typed") if flow and (flow.flow, flow.step) == (FLOW, Step.TYPED) else None
+    )
+    if reply_to is None and isinstance(typed, str) and typed.strip():
+        await _offer_typed_as_question(person, context, typed)
+        return
     if reply_to is None:
         text = t._(
             "Type your question for the youth specialist below. You get an answer here within "
@@ -85,10 +212,40 @@ async def start_question(person: Who, context: Context, *, reply_to: int | None 
     )
 
 
-async def offer_typed_question(person: Who, context: Context, text: str) -> None:
-    """No tip fits what was typed: offer to send exactly that text as a question."""
+async def _offer_typed_as_question(person: Who, context: Context, typed: str) -> None:
+    """Ask a question, right after typing text that got a tip: that text need not be typed again.
+
+    A new text typed now replaces it (data "offered"); after that, more text is added.
+    """
     t = person.texts
-    await _put(person, context, Step.SEND, {"body": cap(text, MAX_QUESTION), "reply_to": None})
+    data = {"body": cap(typed, MAX_QUESTION), "reply_to": None, "offered": True}
+    await _put(person, context, Step.TEXT, data)
+    text = "\n\n".join(
+        [
+            t._("Do you want to send this message as your question?"),
+            f"<i>“{_quote(typed)}”</i>",
+            t._(
+                "Or type a new question below. You get an answer here within {days} working "
+                "days. This chat is not for emergencies: for urgent help, tap Help now."
+            ).format(days=ANSWER_WITHIN_WORKING_DAYS),
+        ]
+    )
+    await say(
+        context,
+        person.chat_id,
+        text,
+        keyboard(*_send_buttons(t), [button(t._("Help now"), Action.HELP_NOW)], _stop_row(t)),
+    )
+
+
+async def offer_typed_question(person: Who, context: Context, text: str) -> None:
+    """No tip fits what was typed: offer to send exactly that text as a question.
+
+    Text over Telegram's limit arrives in parts; a first part that got a tip is put in front.
+    """
+    t = person.texts
+    body = _joined(_recent_typed(person.flow, services(context).clock.now()), text)
+    await _put(person, context, Step.TEXT, {"body": cap(body, MAX_QUESTION), "reply_to": None})
     await say(
         context,
         person.chat_id,
@@ -97,8 +254,7 @@ async def offer_typed_question(person: Who, context: Context, text: str) -> None
             "question? You get an answer within {days} working days. Or make an appointment."
         ).format(days=ANSWER_WITHIN_WORKING_DAYS),
         keyboard(
-            [button(t._("Send anonymously"), Action.ASK_SEND, "anon")],
-            [button(t._("Add my first name"), Action.ASK_SEND, "name")],
+            *_send_buttons(t),
             [
                 button(t._("Make an appointment"), Action.MENU, MenuItem.BOOK),
                 button(t._("Stop"), Action.STOP),
@@ -136,41 +292,43 @@ async def _gone(person: Who, context: Context) -> None:
     )
 
 
+def _waiting_body(flow: FlowState) -> str | None:
+    """The question that waits for a tap on a send button, if there is one."""
+    if flow.flow != FLOW or flow.step not in (Step.TEXT, Step.LEGACY_SEND):
+        return None
+    body = flow.data.get("body")
+    return body if isinstance(body, str) and body else None
+
+
 async def on_text(update: Update, context: Context, person: Who) -> bool:
-    """Typed text while asking: the question itself, or the first name."""
+    """Typed text while asking: the question, more of it, or the first name."""
     flow = person.flow
     if flow is None or flow.flow != FLOW:
         return False
     t = person.texts
-    text = update.effective_message.text or ""  # type: ignore[union-attr]
-    if flow.step == Step.TEXT:
-        body = cap(text, MAX_QUESTION)
-        data = {**flow.data, "body": body}
+    text = (update.effective_message.text or "").strip()  # type: ignore[union-attr]
+    if flow.step == Step.TYPED:
+        return False  # not asking yet: read as any typed text
+    body = _waiting_body(flow)
+    if body is not None and not flow.data.get("offered"):
+        await _add_to_question(person, context, flow, body, text)
+        return True
+    if flow.step in (Step.TEXT, Step.LEGACY_SEND):
+        # The first text, or a new one instead of the typed text that was offered.
+        data = {**flow.data, "body": cap(text, MAX_QUESTION)}
+        data.pop("offered", None)
         if flow.data.get("reply_to") is not None:
             await _send(person, context, data, first_name=None)
             return True
-        await _put(person, context, Step.SEND, data)
-        note = ""
-        if len(text.strip()) > MAX_QUESTION:
-            note = (
-                t._("Your question was long: the first {count} characters will be sent.").format(
-                    count=MAX_QUESTION
-                )
-                + "\n\n"
-            )
+        await _put(person, context, Step.TEXT, data)
         await say(
             context,
             person.chat_id,
-            note
-            + t._(
+            t._(
                 "Do you want to add your first name? Then the youth specialist can call you by "
                 "name. You do not have to."
             ),
-            keyboard(
-                [button(t._("Send anonymously"), Action.ASK_SEND, "anon")],
-                [button(t._("Add my first name"), Action.ASK_SEND, "name")],
-                _stop_row(t),
-            ),
+            keyboard(*_send_buttons(t), _stop_row(t)),
         )
         return True
     if flow.step == Step.NAME:
@@ -185,14 +343,30 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
             return True
         await _send(person, context, flow.data, first_name=name)
         return True
-    # New text instead of a tap on the offer: the offer lapses and the text is read afresh.
-    await services(context).storage.flows.clear(person.user_id)
+    await services(context).storage.flows.clear(person.user_id)  # a step this version lacks
     return False
+
+
+async def _add_to_question(
+    person: Who, context: Context, flow: FlowState, body: str, text: str
+) -> None:
+    """More text while the question waits to be sent: a second part, or something forgotten."""
+    t = person.texts
+    combined = body + PARAGRAPH + text
+    if len(combined) > MAX_QUESTION:
+        note = t._(
+            "Your question is as long as it can be, so this last message was not added. Send "
+            "your question first. Then you can ask a new question with the rest."
+        )
+    else:
+        await _put(person, context, Step.TEXT, {**flow.data, "body": combined})
+        note = t._("I added this to your question. Is it complete? Then choose how to send it.")
+    await say(context, person.chat_id, note, keyboard(*_send_buttons(t), _stop_row(t)))
 
 
 async def on_send_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
     flow = person.flow
-    if flow is None or flow.flow != FLOW or flow.step != Step.SEND:
+    if flow is None or _waiting_body(flow) is None:
         await _gone(person, context)
         return
     await drop_buttons(update.effective_message)
@@ -212,6 +386,9 @@ async def _send(person: Who, context: Context, data: dict, first_name: str | Non
     if profile is None:
         await send_main_menu(person, context)
         return
+    if not isinstance(data.get("body"), str) or not data["body"]:
+        await _gone(person, context)
+        return
     reply_to = data.get("reply_to")
     if first_name is None and reply_to is not None:
         original = await svc.storage.questions.get(int(reply_to))
@@ -225,8 +402,8 @@ async def _send(person: Who, context: Context, data: dict, first_name: str | Non
         return
     log.info("question %d asked", question.id)
     intro = t._(
-        "Your question has been sent. You will get an answer here before {deadline}. Urgent? "
-        "Tap Help now."
+        "Your question has been sent. You will get an answer here by {deadline} at the latest. "
+        "Urgent? Tap Help now."
     ).format(deadline=deadline(t, now))
     await send_main_menu(person, context, intro=intro)
     await notify_new_question(context, question)
@@ -273,15 +450,22 @@ async def notify_new_question(context: Context, question: Question) -> None:
     if question.reply_to:
         text = t._("New reply via the chat ({practice}).").format(practice=escape(practice))
     else:
-        text = t._("New question via the chat ({practice}). Answer before {deadline}.").format(
-            practice=escape(practice), deadline=deadline(t, question.asked_at)
-        )
+        text = t._(
+            "New question via the chat ({practice}). Answer by {deadline} at the latest."
+        ).format(practice=escape(practice), deadline=deadline(t, question.asked_at))
     markup = keyboard([button(t._("View"), Action.QUESTION_VIEW, question.id)])
     await notify_specialists(context, question.practice_id, text, markup)
 
 
 async def _specialist_for(person: Who, context: Context) -> Specialist | None:
     return await services(context).storage.specialists.by_telegram_user(person.user_id)
+
+
+async def _end_answer_window(person: Who, context: Context) -> None:
+    """The specialist moved on: text typed now is not added to the answer just sent."""
+    flow = person.flow
+    if flow is not None and (flow.flow, flow.step) == (ANSWER_FLOW, AnswerStep.MORE):
+        await services(context).storage.flows.clear(person.user_id)
 
 
 async def _question_for_specialist(
@@ -299,6 +483,10 @@ async def _question_for_specialist(
 
 
 async def on_view(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if await _specialist_for(person, context) is None:
+        await _gone(person, context)  # a specialist's button, from someone who is not one
+        return
+    await _end_answer_window(person, context)
     found = await _question_for_specialist(person, context, cb)
     t = specialist_texts(context)
     if found is None:
@@ -316,10 +504,13 @@ async def on_view(update: Update, context: Context, person: Who, cb: Callback) -
             else str(asker.age)
         )
         who_asked = f"{who_asked} ({role}, {about})"
-    kind = t._("Reply") if question.reply_to else t._("Question")
+    if question.reply_to:
+        title = t._("<b>Reply {id}</b> – {who}")
+    else:
+        title = t._("<b>Question {id}</b> – {who}")
     header = "\n".join(
         [
-            f"<b>{kind} {question.id}</b> – {who_asked}",
+            title.format(id=question.id, who=who_asked),
             t._("{practice}, asked {when}").format(
                 practice=escape(await _practice_name(context, question.practice_id)),
                 when=t.datetime(question.asked_at, "d MMMM HH:mm"),
@@ -332,32 +523,43 @@ async def on_view(update: Update, context: Context, person: Who, cb: Callback) -
             header += "\n" + t._("Reply to your answer: {answer}").format(
                 answer=escape(cap(earlier.answer, 300))
             )
-    pieces = split_for_telegram(question.body, 3500)
     if question.answered_at is not None:
         status = t._("Answered on {when}.").format(
             when=t.datetime(question.answered_at, "d MMMM HH:mm")
         )
         markup = None
+    elif question.invited_to_book_at is not None:
+        status = t._("Invited to book a talk on {when}.").format(
+            when=t.datetime(question.invited_to_book_at, "d MMMM HH:mm")
+        )
+        markup = keyboard([button(t._("Answer"), Action.QUESTION_ANSWER, question.id)])
     else:
         status = ""
         markup = keyboard(
             [button(t._("Answer"), Action.QUESTION_ANSWER, question.id)],
             [button(t._("Invite to book a talk"), Action.QUESTION_INVITE, question.id)],
         )
+    suffix = f"\n\n<i>{status}</i>" if status else ""
+    pieces = escaped_pieces(question.body, MAX_MESSAGE - _telegram_length(suffix))
     await say(context, person.chat_id, header)
     for index, piece in enumerate(pieces):
         last = index == len(pieces) - 1
-        body = escape(piece) + (f"\n\n<i>{status}</i>" if last and status else "")
-        await say(context, person.chat_id, body, markup if last else None)
+        await say(
+            context, person.chat_id, piece + (suffix if last else ""), markup if last else None
+        )
 
 
 async def on_answer_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if await _specialist_for(person, context) is None:
+        await _gone(person, context)  # a specialist's button, from someone who is not one
+        return
     found = await _question_for_specialist(person, context, cb)
     t = specialist_texts(context)
     if found is None or found[1].answered_at is not None:
+        await _end_answer_window(person, context)
         await say(context, person.chat_id, t._("That question was already answered."))
         return
-    await _put(person, context, Step.TEXT, {"question_id": found[1].id}, flow=ANSWER_FLOW)
+    await _put(person, context, AnswerStep.TEXT, {"question_id": found[1].id}, flow=ANSWER_FLOW)
     await say(
         context,
         person.chat_id,
@@ -372,6 +574,8 @@ async def on_answer_text(update: Update, context: Context, person: Who) -> bool:
     flow = person.flow
     if flow is None or flow.flow != ANSWER_FLOW:
         return False
+    if flow.step == AnswerStep.MORE:
+        return await _add_to_answer(update, context, person, flow)
     svc = services(context)
     t = specialist_texts(context)
     specialist = await _specialist_for(person, context)
@@ -387,8 +591,13 @@ async def on_answer_text(update: Update, context: Context, person: Who) -> bool:
     if question is None:
         await say(context, person.chat_id, t._("That question was already answered."))
         return True
-    delivered = await relay_answer(context, question, specialist)
-    if delivered:
+    last_message = await _relay(context, question, specialist, answer)
+    # Over 4,096 characters the answer arrives in parts: the next part is added, not dropped.
+    window = {"question_id": question.id, "last_message": last_message}
+    await _put(
+        person, context, AnswerStep.MORE, window, flow=ANSWER_FLOW, valid_for=ANSWER_PARTS_WITHIN
+    )
+    if last_message is not None:
         await say(context, person.chat_id, t._("Your answer was sent."))
     else:
         await say(
@@ -402,15 +611,83 @@ async def on_answer_text(update: Update, context: Context, person: Who) -> bool:
     return True
 
 
-async def relay_answer(context: Context, question: Question, specialist: Specialist) -> bool:
+async def _add_to_answer(update: Update, context: Context, person: Who, flow: FlowState) -> bool:
+    """A message right after an answer: its second part. Added, sent on, and said so."""
+    svc = services(context)
+    t = specialist_texts(context)
+    specialist = await _specialist_for(person, context)
+    question = await svc.storage.questions.get(int(flow.data["question_id"]))
+    if (
+        specialist is None
+        or question is None
+        or question.answer is None
+        or question.answered_by != specialist.id
+    ):
+        await svc.storage.flows.clear(person.user_id)
+        return False
+    more = (update.effective_message.text or "").strip()  # type: ignore[union-attr]
+    if len(question.answer) + len(PARAGRAPH) + len(more) > MAX_ANSWER:
+        await svc.storage.flows.clear(person.user_id)
+        await say(
+            context,
+            person.chat_id,
+            t._(
+                "Your answer is as long as it can be, so this last message was not sent. "
+                "Invite the person to book a talk if there is more to say."
+            ),
+        )
+        return True
+    updated = await svc.storage.questions.extend_answer(
+        question.id, specialist.id, PARAGRAPH + more
+    )
+    if updated is None:
+        await svc.storage.flows.clear(person.user_id)
+        return False
+    previous = flow.data.get("last_message")
+    last_message = await _relay(
+        context, updated, specialist, more, previous=previous if isinstance(previous, int) else None
+    )
+    window = {"question_id": question.id, "last_message": last_message}
+    await _put(
+        person, context, AnswerStep.MORE, window, flow=ANSWER_FLOW, valid_for=ANSWER_PARTS_WITHIN
+    )
+    if last_message is not None:
+        await say(context, person.chat_id, t._("This was added to your answer and sent."))
+    else:
+        await say(
+            context,
+            person.chat_id,
+            t._(
+                "This was added to your answer, but it could not be delivered: the person has "
+                "blocked the bot."
+            ),
+        )
+    return True
+
+
+async def _relay(
+    context: Context,
+    question: Question,
+    specialist: Specialist,
+    text: str,
+    *,
+    previous: int | None = None,
+) -> int | None:
+    """The answer (or its next part, after message `previous`) to the person, in as many
+    messages as it needs; the buttons go on the last. The last message's id, None if blocked."""
     svc = services(context)
     asker = await svc.storage.users.get(question.telegram_user_id)
     if asker is None:
-        return False
+        return None
     t = svc.catalogs[asker.language]
-    header = t._("<b>Answer from {name}, {title}</b>").format(
-        name=escape(specialist.name), title=escape(specialist.title)
-    )
+    header = ""
+    if previous is None:
+        header = (
+            t._("<b>Answer from {name}, {title}</b>").format(
+                name=escape(specialist.name), title=escape(specialist.title)
+            )
+            + "\n\n"
+        )
     rows = []
     if question.reply_to is None:
         rows.append([button(t._("Reply"), Action.ASK_REPLY, question.id)])
@@ -420,19 +697,33 @@ async def relay_answer(context: Context, question: Question, specialist: Special
             button(t._("Menu"), Action.MENU, MenuItem.HOME),
         ]
     )
-    pieces = split_for_telegram(question.answer or "", 3500)
+    pieces = escaped_pieces(text, MAX_MESSAGE - _telegram_length(header))
     try:
+        if previous is not None:
+            with contextlib.suppress(BadRequest):  # already without buttons, or too old to edit
+                await context.bot.edit_message_reply_markup(
+                    question.telegram_user_id, previous, reply_markup=None
+                )
+        last = None
         for index, piece in enumerate(pieces):
-            text = (header + "\n\n" if index == 0 else "") + escape(piece)
             markup = keyboard(*rows) if index == len(pieces) - 1 else None
-            await context.bot.send_message(question.telegram_user_id, text, reply_markup=markup)
+            sent = await context.bot.send_message(
+                question.telegram_user_id,
+                (header if index == 0 else "") + piece,
+                reply_markup=markup,
+            )
+            last = sent.message_id
     except Forbidden:
         log.warning("answer to question %d could not be delivered (bot blocked)", question.id)
-        return False
-    return True
+        return None
+    return last
 
 
 async def on_invite_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
+    if await _specialist_for(person, context) is None:
+        await _gone(person, context)  # a specialist's button, from someone who is not one
+        return
+    await _end_answer_window(person, context)
     found = await _question_for_specialist(person, context, cb)
     t = specialist_texts(context)
     if found is None:
@@ -477,6 +768,7 @@ async def on_open_questions(update: Update, context: Context, person: Who, cb: C
     if specialist is None:
         await _gone(person, context)
         return
+    await _end_answer_window(person, context)
     waiting = await services(context).storage.questions.waiting(specialist.practice_ids)
     if not waiting:
         await say(context, person.chat_id, t._("No questions are waiting."))

@@ -15,7 +15,7 @@ from bot.core.intents import ServiceIntent, service_intent
 from bot.core.models import Role
 from bot.handlers.common import Context, Who, button, escape, keyboard, say, services
 from bot.handlers.menu import MenuItem, send_help, send_privacy
-from bot.handlers.questions import offer_typed_question
+from bot.handlers.questions import offer_typed_question, remember_typed
 from bot.i18n import N_, Texts
 
 CATEGORY_LABELS = {
@@ -154,6 +154,7 @@ async def on_free_text(update: Update, context: Context, person: Who) -> None:
     if best is None:
         await offer_typed_question(person, context, text)
         return
+    await remember_typed(person, context, text)  # "Ask a question" next offers this text
     await show_topic(
         person, context, index.topics[best.topic_id], [index.topics[m.topic_id] for m in others]
     )

@@ -89,12 +89,13 @@ class QuestionStore:
         return row is not None
 
     async def waiting(self, practice_ids: tuple[int, ...]) -> list[Question]:
+        """Neither answered nor closed with an invitation to book a talk."""
         if not practice_ids:
             return []
         marks = ",".join("?" for _ in practice_ids)
         rows = await self._db.fetch_all(
-            f"SELECT * FROM questions WHERE answered_at IS NULL AND practice_id IN ({marks})"
-            " ORDER BY asked_at, id",
+            f"SELECT * FROM questions WHERE answered_at IS NULL AND invited_to_book_at IS NULL"
+            f" AND practice_id IN ({marks}) ORDER BY asked_at, id",
             practice_ids,
         )
         return [_question(r) for r in rows]
@@ -112,14 +113,28 @@ class QuestionStore:
             changed = cursor.rowcount
         return await self.get(question_id) if changed else None
 
+    async def extend_answer(
+        self, question_id: int, specialist_id: int, more: str
+    ) -> Question | None:
+        """The rest of an answer that arrived as a second message; only by whoever answered."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE questions SET answer = answer || ?"
+                " WHERE id = ? AND answered_by = ? AND answer IS NOT NULL",
+                (more, question_id, specialist_id),
+            )
+            changed = cursor.rowcount
+        return await self.get(question_id) if changed else None
+
     async def mark_invited(self, question_id: int, now: datetime) -> None:
+        """An invitation to book a talk closes the question: it no longer waits or reminds."""
         await self._db.execute(
             "UPDATE questions SET invited_to_book_at = ? WHERE id = ?", (to_epoch(now), question_id)
         )
 
     async def due_for_reminder(self, asked_before: datetime) -> list[Question]:
         rows = await self._db.fetch_all(
-            "SELECT * FROM questions WHERE answered_at IS NULL"
+            "SELECT * FROM questions WHERE answered_at IS NULL AND invited_to_book_at IS NULL"
             " AND specialist_reminded_at IS NULL AND asked_at <= ? ORDER BY asked_at",
             (to_epoch(asked_before),),
         )

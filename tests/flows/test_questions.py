@@ -1,12 +1,26 @@
 """A question to the specialist, from both sides of the chat."""
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
 from telegram.ext import CallbackContext
 
 from bot.fakeapi.harness import FakeUser
-from bot.handlers.questions import remind_specialists
+from bot.handlers.common import escape
+from bot.handlers.questions import escaped_pieces, remind_specialists
 from tests.flows.conftest import Harness, link_specialist, onboard
+
+
+def _text(length: int, word: str = "woord") -> str:
+    """Ordinary words, exactly `length` characters."""
+    return ((word + " ") * (length // (len(word) + 1) + 1))[: length - 1] + "."
+
+
+def _squeezed(texts: Iterable[str]) -> str:
+    """The text without its spacing: pieces are cut at spaces and line breaks."""
+    return "".join("".join(texts).split())
 
 
 async def _ask(user: FakeUser, text: str, *, anonymous: bool = True) -> None:
@@ -33,8 +47,9 @@ async def test_a_sent_question_names_the_deadline(bot: Harness) -> None:
     await user.tap("Vraag stellen")
     await user.send("Mijn zoon van 9 slaapt slecht, wat kan ik doen?")
     replies = await user.tap("Anoniem versturen")
-    # Monday 23 November 2026 + 2 working days.
-    assert "vóór woensdag 25 november" in replies[-1].text
+    # Monday 23 November 2026 + 2 working days: the deadline is Wednesday, not the day before.
+    assert "uiterlijk woensdag 25 november" in replies[-1].text
+    assert "vóór" not in replies[-1].text
 
 
 async def test_the_specialist_is_told_without_the_content(bot: Harness) -> None:
@@ -102,16 +117,19 @@ async def test_question_text_is_escaped_wherever_it_is_shown(bot: Harness) -> No
     assert any("<b>vet</b> & <script>" in m.text for m in shown)
 
 
-async def test_a_4000_character_question_reaches_the_specialist(bot: Harness) -> None:
+async def test_a_4000_character_question_reaches_the_specialist_whole(bot: Harness) -> None:
     specialist = await link_specialist(bot)
     user = bot.user()
     await onboard(user)
-    replies = await user.tap("Vraag stellen")
-    replies = await user.send("woord " * 666)
-    assert "De eerste 3500 tekens" in replies[-1].text
+    await user.tap("Vraag stellen")
+    text = _text(4000) + " Wat kan ik doen?"
+    replies = await user.send(text)
+    assert "tekens" not in replies[-1].text
     await user.tap("Anoniem versturen")
     shown = await specialist.tap("Bekijken")
     assert len(shown) >= 2
+    assert _squeezed(m.text for m in shown[1:]) == _squeezed([text])
+    assert shown[-1].text.endswith("Wat kan ik doen?")
     assert shown[-1].labels == ["Beantwoorden", "Uitnodigen voor gesprek"]
 
 
@@ -236,3 +254,283 @@ async def test_a_notification_outside_the_specialists_own_days_is_silent(bot: Ha
     bot.clock.current = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # Wednesday: she does not
     await _ask(user, "Vraag op woensdag")
     assert specialist.last.disable_notification
+
+
+# -- a question or an answer in more than one message ----------------------------------------
+
+
+async def test_a_question_typed_in_two_messages_is_sent_whole(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Vraag stellen")
+    await user.send("Hallo, ik heb een vraag over mijn zoon.")
+    replies = await user.send("Hij is 9 en plast nog elke nacht in bed")
+    assert "Dit staat nu ook in je vraag" in replies[-1].text
+    assert replies[-1].labels == ["Anoniem versturen", "Met mijn voornaam", "Stoppen"]
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == (
+        "Hallo, ik heb een vraag over mijn zoon.\n\nHij is 9 en plast nog elke nacht in bed"
+    )
+
+
+async def test_a_question_over_telegrams_limit_arrives_whole_in_pieces_that_fit(
+    bot: Harness,
+) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Vraag stellen")
+    # The phone sends text over 4,096 characters as two messages. "<" and "&" grow when escaped.
+    first = _text(4096, "<b>&amp;")
+    second = "En nu de eigenlijke vraag: is dit normaal voor een jongen van 9?"
+    await user.send(first)
+    await user.send(second)
+    await user.tap("Anoniem versturen")
+    shown = await specialist.tap("Bekijken")
+    assert all(len(m.html) <= 4096 for m in shown)
+    assert _squeezed(m.text for m in shown[1:]) == _squeezed([first, second])
+    assert shown[-1].text.endswith("jongen van 9?")
+    assert shown[-1].labels == ["Beantwoorden", "Uitnodigen voor gesprek"]
+    assert all(not m.labels for m in shown[:-1])
+
+
+async def test_a_question_stops_growing_at_three_full_messages_and_says_so(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Vraag stellen")
+    parts = [_text(4096, word) for word in ("een", "twee", "drie")]
+    for part in parts:
+        await user.send(part)
+    replies = await user.send("vier")
+    assert "Je vraag is zo lang als kan" in replies[-1].text
+    assert replies[-1].labels == ["Anoniem versturen", "Met mijn voornaam", "Stoppen"]
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == "\n\n".join(parts)
+
+
+async def test_crisis_words_in_a_second_part_show_the_card_and_are_added(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Vraag stellen")
+    await user.send("Ik maak me zorgen om mijn dochter.")
+    replies = await user.send("Ze zegt dat ze dood wil.")
+    assert replies[0].text.startswith("Hulp nu")
+    assert "Dit staat nu ook in je vraag" in replies[-1].text
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body.endswith("Ze zegt dat ze dood wil.")
+
+
+async def test_more_text_after_the_no_tip_offer_is_added_to_that_question(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")
+    replies = await user.send("en nog iets")
+    assert "Dit staat nu ook in je vraag" in replies[-1].text
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == "qwerty asdf zxcv\n\nen nog iets"
+
+
+TIP_TEXT = "mijn dochter van 14 slaapt slecht en zit de hele nacht op haar telefoon"
+
+
+async def test_ask_right_after_a_typed_text_with_a_tip_offers_to_send_that_text(
+    bot: Harness,
+) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send(TIP_TEXT)
+    replies = await user.tap("Vraag stellen")  # the button under the tip
+    assert replies[-1].text.startswith("Wil je dit bericht als vraag sturen?")
+    assert TIP_TEXT in replies[-1].text
+    assert "nieuwe vraag" in replies[-1].text
+    assert replies[-1].labels == ["Anoniem versturen", "Met mijn voornaam", "Hulp nu", "Stoppen"]
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == TIP_TEXT
+
+
+async def test_ask_from_the_menu_after_a_typed_text_offers_it_too(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send(TIP_TEXT)
+    await user.tap("Menu")
+    replies = await user.tap("Vraag stellen")
+    assert replies[-1].text.startswith("Wil je dit bericht als vraag sturen?")
+
+
+async def test_a_new_text_replaces_the_offered_typed_text(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send(TIP_TEXT)
+    await user.tap("Vraag stellen")
+    replies = await user.send("Hoe lang mag ze per dag gamen?")
+    assert "voornaam" in replies[-1].text
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == "Hoe lang mag ze per dag gamen?"
+
+
+async def test_a_long_typed_text_in_two_parts_is_offered_whole(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    first = TIP_TEXT + " " + _text(4096 - len(TIP_TEXT) - 1)
+    second = "Ze slaapt slecht en is moe op school, wat kan ik doen?"
+    await user.send(first)
+    await user.send(second)
+    if "Anoniem versturen" not in user.last.labels:  # the second part got a tip of its own
+        await user.tap("Vraag stellen")
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == first + "\n\n" + second
+
+
+async def test_only_text_typed_just_before_is_offered_and_not_a_single_word(
+    bot: Harness,
+) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("slapen")
+    replies = await user.tap("Vraag stellen")
+    assert replies[-1].text.startswith("Typ hieronder je vraag")
+    await user.tap("Stoppen")
+    await user.send(TIP_TEXT)
+    bot.clock.advance(timedelta(hours=1))
+    replies = await user.tap("Vraag stellen")
+    assert replies[-1].text.startswith("Typ hieronder je vraag")
+
+
+async def _answer(bot: Harness, user: FakeUser, specialist: FakeUser, answer: str) -> None:
+    await _ask(user, "Vraag")
+    await specialist.tap("Bekijken")
+    await specialist.tap("Beantwoorden")
+    await specialist.send(answer)
+
+
+async def test_an_answer_over_3500_characters_arrives_whole(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    answer = _text(4000) + " Groet, Anna"
+    await _answer(bot, user, specialist, answer)
+    received = [m for m in user.messages if m.text.startswith("Antwoord van")]
+    pieces = user.messages[user.messages.index(received[0]) :]
+    assert all(len(m.html) <= 4096 for m in pieces)
+    assert pieces[-1].text.endswith("Groet, Anna")
+    assert "…" not in pieces[-1].text
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.answer == answer
+
+
+async def test_an_answer_in_two_messages_reaches_the_person_whole(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    first = _text(4096, "ritme")
+    await _answer(bot, user, specialist, first)
+    replies = await specialist.send("Tot slot: kom gerust eens langs.")
+    assert replies[-1].text == "Dit is aan je antwoord toegevoegd en verstuurd."
+    assert user.last.text == "Tot slot: kom gerust eens langs."
+    assert user.last.labels == ["Reageren", "Afspraak maken", "Menu"]
+    assert [m for m in user.messages if "Reageren" in m.labels] == [user.last]
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.answer == first + "\n\nTot slot: kom gerust eens langs."
+
+
+async def test_text_well_after_an_answer_is_not_sent_to_the_person(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await _answer(bot, user, specialist, "Een vast ritme helpt.")
+    before = user.last
+    bot.clock.advance(timedelta(minutes=5))
+    replies = await specialist.send("notitie voor mezelf")
+    assert user.last == before
+    assert "Menu voor de specialist" in replies[-1].text
+
+
+async def test_viewing_another_question_ends_adding_to_the_answer(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await _answer(bot, user, specialist, "Een vast ritme helpt.")
+    other = bot.user(502)
+    await onboard(other)
+    await _ask(other, "Andere vraag")
+    await specialist.tap("Bekijken")
+    before = user.last
+    await specialist.send("Dit was voor de andere ouder bedoeld")
+    assert user.last == before
+
+
+# -- what the specialist sees ------------------------------------------------------------------
+
+
+async def test_an_invitation_to_book_closes_the_question(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await _ask(user, "Vraag")
+    await specialist.tap("Bekijken")
+    await specialist.tap("Uitnodigen voor gesprek")
+    await specialist.send("/menu")
+    replies = await specialist.tap("Wachtende vragen")
+    assert replies[-1].text == "Er wachten geen vragen."
+    bot.clock.advance(timedelta(hours=25))
+    assert await remind_specialists(CallbackContext(bot.application)) == 0
+    shown = await specialist.tap_data("qview:1")
+    assert "Uitgenodigd voor een gesprek" in shown[-1].text
+    assert shown[-1].labels == ["Beantwoorden"]
+
+
+async def test_the_specialist_sees_a_reply_headed_reactie(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await _answer(bot, user, specialist, "Antwoord")
+    await user.tap("Reageren")
+    await user.send("Dank je!")
+    shown = await specialist.tap("Bekijken")
+    assert shown[0].text.startswith("Reactie 2 – anoniem")
+
+
+async def test_the_deadline_in_english_says_at_the_latest(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("/taal")
+    await user.tap("English")
+    await user.tap("Ask a question")
+    await user.send("My son of 9 sleeps badly, what can I do?")
+    replies = await user.tap("Send anonymously")
+    assert "by Wednesday 25 November at the latest" in replies[-1].text
+
+
+async def test_a_forged_answer_button_from_a_non_specialist_gets_the_stale_button_reply(
+    bot: Harness,
+) -> None:
+    await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await _ask(user, "Vraag")
+    stranger = bot.user(777)
+    await onboard(stranger)
+    for data in ("qans:1", "qview:1", "qinv:1"):
+        replies = await stranger.tap_data(data, stranger.last.message_id)
+        assert replies[-1].text.startswith("Die knop werkt niet meer. Hier is het menu.")
+        assert "Vraag stellen" in replies[-1].labels
+
+
+@given(
+    st.text(alphabet=st.sampled_from(["<", "&", ">", "a", " ", "\n", "é", "😀"]), max_size=3000),
+    st.integers(min_value=16, max_value=400),
+)
+def test_long_text_is_split_in_escaped_pieces_that_fit_and_lose_nothing(
+    text: str, limit: int
+) -> None:
+    pieces = escaped_pieces(text, limit)
+    assert all(len(p.encode("utf-16-le")) // 2 <= limit for p in pieces)
+    assert all(p.strip() for p in pieces)
+    assert "".join("".join(pieces).split()) == "".join(escape(text).split())

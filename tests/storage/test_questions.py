@@ -74,3 +74,29 @@ async def test_reminders_are_due_once_for_unanswered_questions(
     assert [q.id for q in due] == [question.id]
     await storage.questions.mark_reminded(question.id, clock.now())
     assert await storage.questions.due_for_reminder(clock.now()) == []
+
+
+async def test_an_invitation_to_book_closes_the_question(
+    storage: Storage, clock: FakeClock
+) -> None:
+    practice_id = await _user(storage, clock)
+    question = await storage.questions.ask(7, practice_id, "Vraag", None, clock.now())
+    assert question is not None
+    await storage.questions.mark_invited(question.id, clock.now())
+    clock.advance(timedelta(days=1))
+    assert await storage.questions.waiting((practice_id,)) == []
+    assert await storage.questions.due_for_reminder(clock.now()) == []
+
+
+async def test_an_answer_is_extended_only_by_who_answered(
+    storage: Storage, clock: FakeClock
+) -> None:
+    practice_id = await _user(storage, clock)
+    question = await storage.questions.ask(7, practice_id, "Vraag", None, clock.now())
+    anna = await storage.specialists.by_key("anna")
+    assert question is not None and anna is not None
+    assert await storage.questions.extend_answer(question.id, anna.id, " meer") is None
+    await storage.questions.answer(question.id, anna.id, "Eerste", clock.now())
+    assert await storage.questions.extend_answer(question.id, anna.id + 1, " meer") is None
+    extended = await storage.questions.extend_answer(question.id, anna.id, "\n\nTweede")
+    assert extended is not None and extended.answer == "Eerste\n\nTweede"
