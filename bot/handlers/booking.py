@@ -49,6 +49,7 @@ from bot.handlers.common import (
     keyboard,
     say,
     services,
+    typed,
 )
 from bot.handlers.menu import MenuItem, send_main_menu
 from bot.handlers.onboarding import share_link
@@ -337,7 +338,7 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
     if flow is None or flow.flow != FLOW:
         return False
     t = person.texts
-    text = update.effective_message.text or ""  # type: ignore[union-attr]
+    text = typed(update)
     svc = services(context)
     if flow.step == Step.FIRST_NAME:
         name = " ".join(text.split())

@@ -50,6 +50,14 @@ def services(context: Context) -> Services:
     return context.application.bot_data["services"]
 
 
+def typed(update: Update) -> str:
+    """What the person wrote: the text, or the words sent with a photo or file."""
+    message = update.effective_message
+    if message is None:
+        return ""
+    return message.text or message.caption or ""
+
+
 def escape(text: str) -> str:
     """Every piece of stored or typed text goes through here before it meets parse_mode HTML."""
     return html.escape(text, quote=False)

@@ -33,6 +33,7 @@ from bot.handlers.common import (
     keyboard,
     say,
     services,
+    typed,
     who,
 )
 from bot.handlers.menu import (
@@ -405,7 +406,7 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
         return False
     t = person.texts
     if person.flow.step == Step.AGE:
-        age = parse_age(update.effective_message.text or "")  # type: ignore[union-attr]
+        age = parse_age(typed(update))
         if age is None:
             role = Role(person.flow.data["role"])
             await ask_age(

@@ -36,6 +36,7 @@ from bot.handlers.common import (
     keyboard,
     say,
     services,
+    typed,
 )
 from bot.handlers.menu import MenuItem, send_main_menu
 from bot.i18n import Texts
@@ -306,7 +307,7 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
     if flow is None or flow.flow != FLOW:
         return False
     t = person.texts
-    text = (update.effective_message.text or "").strip()  # type: ignore[union-attr]
+    text = typed(update).strip()
     if flow.step == Step.TYPED:
         return False  # not asking yet: read as any typed text
     body = _waiting_body(flow)
@@ -625,7 +626,7 @@ async def _add_to_answer(update: Update, context: Context, person: Who, flow: Fl
     ):
         await svc.storage.flows.clear(person.user_id)
         return False
-    more = (update.effective_message.text or "").strip()  # type: ignore[union-attr]
+    more = typed(update).strip()
     if len(question.answer) + len(PARAGRAPH) + len(more) > MAX_ANSWER:
         await svc.storage.flows.clear(person.user_id)
         await say(

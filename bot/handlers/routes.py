@@ -23,7 +23,7 @@ from bot.handlers import (
     specialist,
     tips,
 )
-from bot.handlers.common import Context, Who, services, who
+from bot.handlers.common import Context, Who, say, services, who
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +137,24 @@ async def on_text(update: Update, context: Context) -> None:
     await fallback.on_free_text(update, context, person)
 
 
+async def on_captioned(update: Update, context: Context) -> None:
+    """A photo or file with words, sent where a flow waits for a note or a question: the words
+    count as typed, the file itself is not kept. Anywhere else it is unreadable, as before."""
+    person = await who(update, context)
+    flow = person.flow if person is not None else None
+    if person is None or flow is None or (flow.flow, flow.step) not in safety.TEXT_KEEPING_STEPS:
+        await fallback.on_unreadable(update, context)
+        return
+    await say(
+        context,
+        person.chat_id,
+        person.texts._("I cannot see photos or files. I did keep the words you wrote with it."),
+    )
+    handler = TEXT_FLOWS.get(flow.flow)
+    if handler is None or not await handler(update, context, person):
+        await fallback.on_unreadable(update, context)
+
+
 async def on_button(update: Update, context: Context) -> None:
     """Every tap is answered first, then its data is checked: it may be old, forged or a repeat."""
     query = update.callback_query
@@ -195,5 +213,6 @@ def register(application: Application) -> None:
     )
     application.add_handler(MessageHandler(NEW & filters.TEXT & ~filters.COMMAND, on_text))
     application.add_handler(MessageHandler(NEW & filters.COMMAND, fallback.on_unknown_command))
+    application.add_handler(MessageHandler(NEW & filters.CAPTION, on_captioned))
     application.add_handler(MessageHandler(NEW, fallback.on_unreadable))
     application.add_error_handler(fallback.on_error)

@@ -13,7 +13,7 @@ from bot.core.callback_data import Action, Callback
 from bot.core.faq import CATEGORIES, Topic, TopicIndex, best_and_alternatives
 from bot.core.intents import ServiceIntent, service_intent
 from bot.core.models import Role
-from bot.handlers.common import Context, Who, button, escape, keyboard, say, services
+from bot.handlers.common import Context, Who, button, escape, keyboard, say, services, typed
 from bot.handlers.menu import MenuItem, send_help, send_privacy
 from bot.handlers.questions import offer_typed_question, remember_typed
 from bot.i18n import N_, Texts
@@ -144,7 +144,7 @@ async def show_service(
 async def on_free_text(update: Update, context: Context, person: Who) -> None:
     """Typed text no flow waits for: a menu action it asks for, the best topic, or an offer to
     send it to the specialist."""
-    text = update.effective_message.text or ""  # type: ignore[union-attr]
+    text = typed(update)
     index = _index(person, context)
     best, others = best_and_alternatives(index.match(text))
     intent = service_intent(text)

@@ -534,3 +534,31 @@ def test_long_text_is_split_in_escaped_pieces_that_fit_and_lose_nothing(
     assert all(len(p.encode("utf-16-le")) // 2 <= limit for p in pieces)
     assert all(p.strip() for p in pieces)
     assert "".join("".join(pieces).split()) == "".join(escape(text).split())
+
+
+async def test_words_sent_with_a_photo_are_kept_as_the_question(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Vraag stellen")
+    replies = await user.send_photo(caption="Mijn zoon van 9 slaapt slecht, wat kan ik doen?")
+    assert "woorden" in replies[0].text
+    assert replies[-1].labels[:2] == ["Anoniem versturen", "Met mijn voornaam"]
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == "Mijn zoon van 9 slaapt slecht, wat kan ik doen?"
+
+
+async def test_crisis_words_sent_with_a_photo_show_the_card_and_are_kept(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Vraag stellen")
+    replies = await user.send_photo(caption="mijn dochter zegt dat ze dood wil")
+    assert replies[0].text.startswith("Hulp nu")
+    assert replies[-1].labels[:2] == ["Anoniem versturen", "Met mijn voornaam"]
+
+
+async def test_a_photo_with_words_outside_a_question_is_still_unreadable(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send_photo(caption="kijk hier")
+    assert "alleen tekst lezen" in replies[-1].text
