@@ -126,10 +126,20 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:,\n\r]+")
 _NOT_A_WORD = re.compile(r"[^a-z0-9.' ]+")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _drop_mark(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match[0]) else match[0]
+
+
 def _strip_accents(text: str) -> str:
     """NFKD splits 'ï' into 'i' plus a mark; dropping the marks makes accents optional."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    # Only the few non-ASCII characters are looked at, one by one.
+    return _NON_ASCII.sub(_drop_mark, decomposed).casefold()
 
 
 def _expand_tokens(text: str) -> str:
@@ -146,15 +156,25 @@ def _expand_tokens(text: str) -> str:
     return " ".join(out)
 
 
-def _normalise(text: str, stretched_to: int) -> str:
-    """One comparable form: lowercase ASCII words, one space apart, clause breaks as ' . '.
+def _forms(text: str) -> set[str]:
+    """The comparable forms of a text: one, or two when letters are stretched.
 
-    `stretched_to` is how many letters a run of three or more becomes: 2 keeps "dooood" as
-    "dood", 1 turns "willl" into "wil"; the detector tries both.
+    A run of three or more letters becomes two ("dooood" stays "dood") and, in a second form,
+    one ("willl" becomes "wil"); the detector tries both.
     """
     text = _strip_accents(text)
     text = _LEET_WORD.sub(lambda m: m[0].translate(_LEET), text)
-    text = _REPEATS_TO_TWO.sub(r"\1" * stretched_to, text)
+    if not _REPEATS_TO_TWO.search(text):
+        return {_normalise(text)}
+    return {_normalise(_REPEATS_TO_TWO.sub(r"\1" * n, text)) for n in (2, 1)}
+
+
+def _normalise(text: str) -> str:
+    """One comparable form: lowercase ASCII words, one space apart, clause breaks as ' . '.
+
+    Every word, the first too, follows a space, so that a pattern can start with a plain space
+    where it means "a word starts here" (a search for a literal is much faster than for \\b).
+    """
     for pattern, replacement in _CLITICS:
         text = pattern.sub(replacement, text)
     text = text.replace("'", "")
@@ -166,7 +186,7 @@ def _normalise(text: str, stretched_to: int) -> str:
     for pattern, replacement in _JOINS:
         text = pattern.sub(replacement, text)
     # A final clause break lets "up to n words" patterns end on the last word.
-    return text + " ."
+    return " " + text + " ."
 
 
 # --------------------------------------------------------------------------------------------
@@ -259,13 +279,42 @@ class _Rule:
 _RULES: list[_Rule] = []
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a pattern at the bars that are outside any group or character class."""
+    alternatives, start, depth, in_class, i = [], 0, 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*alternatives, pattern[start:]]
+
+
 def _rule(kinds: CrisisKind | tuple[CrisisKind, ...], pattern: str, unless: str = "") -> None:
-    """Register a pattern; `unless` is searched only around the phrase that matched."""
+    """Register a pattern; `unless` is searched only around the phrase that matched.
+
+    Every alternative must start at a word (with \\b); the compiled pattern starts with the
+    space that precedes every word in the normalised text, which lets the regex engine skip
+    straight to the spaces instead of trying every position.
+    """
     kind_set = frozenset(kinds) if isinstance(kinds, tuple) else frozenset({kinds})
+    expanded = _expand(pattern)
+    if not all(alt.startswith(r"\b") for alt in _top_level_alternatives(expanded)):
+        raise ValueError(f"every alternative must start with \\b: {pattern[:60]}")
     _RULES.append(
         _Rule(
             kinds=kind_set,
-            pattern=re.compile(_expand(pattern)),
+            pattern=re.compile(f" (?:{expanded})"),
             unless=re.compile(_expand(unless)) if unless else None,
         )
     )
@@ -882,16 +931,24 @@ _CONTEXT_WORDS = 6
 
 def _around(text: str, start: int, end: int) -> str:
     """The matched phrase with a few words either side: where a figure of speech would be."""
-    before = text[:start].split()[-_CONTEXT_WORDS:]
-    after = text[end:].split()[:_CONTEXT_WORDS]
-    return " ".join([*before, text[start:end], *after])
+    before = text[:start].rsplit(maxsplit=_CONTEXT_WORDS)[-_CONTEXT_WORDS:]
+    after = text[end:].split(maxsplit=_CONTEXT_WORDS)[:_CONTEXT_WORDS]
+    return " ".join([*before, text[start:end].strip(), *after])
 
 
 def _fires(rule: _Rule, text: str) -> bool:
-    """True when some match of the rule is not explained away by its exclusion."""
-    for match in rule.pattern.finditer(text):
-        if rule.unless is None or not rule.unless.search(_around(text, *match.span())):
+    """True when some match of the rule is not explained away by its exclusion.
+
+    After an excluded match the search goes on from the next word, not from the end of that
+    match, so a real signal that overlaps a figure of speech is still found.
+    """
+    if rule.unless is None:
+        return rule.pattern.search(text) is not None
+    pos = 0
+    while (match := rule.pattern.search(text, pos)) is not None:
+        if not rule.unless.search(_around(text, *match.span())):
             return True
+        pos = match.start() + 1
     return False
 
 
@@ -899,7 +956,7 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     """Return the kinds of crisis language in `text`, or None when there is none."""
     if not text or not text.strip():
         return None
-    forms = {_normalise(text, stretched_to=2), _normalise(text, stretched_to=1)}
+    forms = _forms(text)
     kinds: set[CrisisKind] = set()
     for rule in _RULES:
         if rule.kinds <= kinds:
