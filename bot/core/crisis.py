@@ -3,7 +3,8 @@
 Pure on purpose: no I/O, no clock, no Telegram. Recall comes first: a missed cry for help is far
 worse than an extra helpline card, so the patterns are broad and the exclusions narrow. An
 exclusion only looks at the phrase that matched and a few words around it, never at the whole
-message, so a figure of speech elsewhere cannot hide a real signal.
+message, so a figure of speech elsewhere cannot hide a real signal; where even that is too
+wide (a compound such as "zelfmoordactie"), the exclusion is a lookahead on the word itself.
 
 How it works: the text is normalised (accents, case, chat spelling, stretched letters), then
 word-bounded regular expressions, grouped per kind below, are searched in it.
@@ -68,10 +69,17 @@ _TOKENS = {
     "kkan": "ik kan",
     "ksta": "ik sta",
     "kzit": "ik zit",
+    "kvoel": "ik voel",
+    "kweet": "ik weet",
+    "kdurf": "ik durf",
     "nie": "niet",
     "ni": "niet",
     "nt": "niet",
     "nimeer": "niet meer",
+    "niemr": "niet meer",
+    "mr": "meer",
+    "mer": "meer",
+    "t": "het",
     "mn": "mijn",
     "mun": "mijn",
     "zn": "zijn",
@@ -97,6 +105,15 @@ _TOKENS = {
     "didnt": "did not",
     "cant": "can not",
     "cannot": "can not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "havent": "have not",
+    "hasnt": "has not",
+    "its": "it is",
+    "whats": "what is",
+    "theres": "there is",
     "wanna": "want to",
     "gonna": "going to",
     "wantto": "want to",
@@ -126,10 +143,20 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:,\n\r]+")
 _NOT_A_WORD = re.compile(r"[^a-z0-9.' ]+")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _drop_mark(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match[0]) else match[0]
+
+
 def _strip_accents(text: str) -> str:
     """NFKD splits 'ï' into 'i' plus a mark; dropping the marks makes accents optional."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    # Only the few non-ASCII characters are looked at, one by one.
+    return _NON_ASCII.sub(_drop_mark, decomposed).casefold()
 
 
 def _expand_tokens(text: str) -> str:
@@ -146,15 +173,38 @@ def _expand_tokens(text: str) -> str:
     return " ".join(out)
 
 
-def _normalise(text: str, stretched_to: int) -> str:
-    """One comparable form: lowercase ASCII words, one space apart, clause breaks as ' . '.
+def _forms(text: str) -> list[str]:
+    """The comparable forms of a text: one, or two when letters are stretched.
 
-    `stretched_to` is how many letters a run of three or more becomes: 2 keeps "dooood" as
-    "dood", 1 turns "willl" into "wil"; the detector tries both.
+    A run of three or more letters becomes two ("dooood" stays "dood") and, in a second form,
+    one ("willl" becomes "wil"); the detector tries both. The second form keeps only the clauses
+    that differ, with a clause either side, so a long message costs one pass, not two.
     """
     text = _strip_accents(text)
     text = _LEET_WORD.sub(lambda m: m[0].translate(_LEET), text)
-    text = _REPEATS_TO_TWO.sub(r"\1" * stretched_to, text)
+    if not _REPEATS_TO_TWO.search(text):
+        return [_normalise(text)]
+    two = _normalise(_REPEATS_TO_TWO.sub(r"\1\1", text))
+    one = _normalise(_REPEATS_TO_TWO.sub(r"\1", text))
+    return [two, _changed_clauses(one, two)]
+
+
+def _changed_clauses(form: str, other: str) -> str:
+    """`form` cut down to the clauses that differ from `other`, and their neighbours."""
+    clauses, others = form[1:-2].split(" . "), other[1:-2].split(" . ")
+    if len(clauses) != len(others):
+        return form
+    changed = [i for i, (a, b) in enumerate(zip(clauses, others, strict=True)) if a != b]
+    keep = sorted({i + d for i in changed for d in (-1, 0, 1)} & set(range(len(clauses))))
+    return " " + " . ".join(clauses[i] for i in keep) + " ."
+
+
+def _normalise(text: str) -> str:
+    """One comparable form: lowercase ASCII words, one space apart, clause breaks as ' . '.
+
+    Every word, the first too, follows a space, so that a pattern can start with a plain space
+    where it means "a word starts here" (a search for a literal is much faster than for \\b).
+    """
     for pattern, replacement in _CLITICS:
         text = pattern.sub(replacement, text)
     text = text.replace("'", "")
@@ -166,7 +216,7 @@ def _normalise(text: str, stretched_to: int) -> str:
     for pattern, replacement in _JOINS:
         text = pattern.sub(replacement, text)
     # A final clause break lets "up to n words" patterns end on the last word.
-    return text + " ."
+    return " " + text + " ."
 
 
 # --------------------------------------------------------------------------------------------
@@ -183,7 +233,7 @@ _PARTS: dict[str, str] = {
     r"|zelfs|weer|opnieuw|zo|gisteren|vandaag|vanavond|vannacht|morgen|straks|elke dag|echt"
     r"|gewoon echt|nog steeds|ook gewoon|serieus|letterlijk|helemaal|allemaal|hier|gaan|ga"
     r"|gisteravond|vanmiddag|vanochtend|vanmorgen|vannacht|laatst|stiekem|daarna|dan weer"
-    r"|ff|even|effe|eff"
+    r"|ff|even|effe|eff|expres|express|met opzet|opzettelijk|bewust"
     r"|gaat|zal|zou|wil|wel eens|weleens) )",
     # the end of a clause: a break, the end, or a word that starts a new clause
     "CLAUSE_END": r"(?= ?(?:\.|$|(?:en|want|maar|als|omdat|sinds|toen|dus|lol)\b))",
@@ -212,12 +262,14 @@ _PARTS: dict[str, str] = {
     "DRUG": r"(?:pillen|pilletjes|pil|tabletten|tabletjes|medicijnen|medicatie|medicijn"
     r"|paracetamol|paracetamolletjes|ibuprofen|oxazepam|diazepam|temazepam|lorazepam"
     r"|slaappillen|slaappil|slaapmiddel|slaapmiddelen|antidepressiva|lithium|insuline|xtc"
-    r"|oxycodon|tramadol|codeine|pijnstillers|strip|strips|doos|doosje|pot|potje)",
+    r"|oxycodon|tramadol|codeine|pijnstillers|strip|strips|doos|doosje|doosjes|dozen|pot|potje"
+    r"|potjes)",
     "SWALLOWED": r"(?:geslikt|ingenomen|genomen|gegeten|opgegeten|opgeslikt|doorgeslikt|slikken"
     r"|innemen|in te nemen|te slikken|in genomen)",
     "QTY": r"(?:alle|al|te veel|teveel|veel|heel veel|een hele|hele|de hele|een handvol|handvol"
     r"|een heleboel|een doos|een doosje|een strip|een pot|een potje|een flesje|een fles"
-    r"|een zak|een zakje|[0-9]{2,}|tien|twintig|dertig|veertig|vijftig)",
+    r"|een zak|een zakje|[0-9]{2,}|tien|twintig|dertig|veertig|vijftig"
+    r"|(?:[0-9]|twee|drie|vier|vijf)(?= (?:strips|doosjes|dozen|potjes|flesjes|flessen)\b))",
     "EN_DRUG": r"(?:pills|tablets|meds|medication|medicine|medicines|paracetamol|tylenol"
     r"|ibuprofen|sleeping pills|painkillers|antidepressants|xanax)",
     "EN_SELF": r"(?:myself|herself|himself|themselves|themself|yourself)",
@@ -259,13 +311,42 @@ class _Rule:
 _RULES: list[_Rule] = []
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a pattern at the bars that are outside any group or character class."""
+    alternatives, start, depth, in_class, i = [], 0, 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*alternatives, pattern[start:]]
+
+
 def _rule(kinds: CrisisKind | tuple[CrisisKind, ...], pattern: str, unless: str = "") -> None:
-    """Register a pattern; `unless` is searched only around the phrase that matched."""
+    """Register a pattern; `unless` is searched only around the phrase that matched.
+
+    Every alternative must start at a word (with \\b); the compiled pattern starts with the
+    space that precedes every word in the normalised text, which lets the regex engine skip
+    straight to the spaces instead of trying every position.
+    """
     kind_set = frozenset(kinds) if isinstance(kinds, tuple) else frozenset({kinds})
+    expanded = _expand(pattern)
+    if not all(alt.startswith(r"\b") for alt in _top_level_alternatives(expanded)):
+        raise ValueError(f"every alternative must start with \\b: {pattern[:60]}")
     _RULES.append(
         _Rule(
             kinds=kind_set,
-            pattern=re.compile(_expand(pattern)),
+            pattern=re.compile(f" (?:{expanded})"),
             unless=re.compile(_expand(unless)) if unless else None,
         )
     )
@@ -286,15 +367,57 @@ _DEAD_FIGURES = (
     r"|makkelijk|gemakkelijk)\w*"
 )
 
+# "Mijn moeder vermoordt me" when late home is a figure of speech: a parent or teacher as the
+# subject of a main clause, "me" as the object, and the clause ends there or on being late or a
+# bad mark. Not a figure: "help, mijn vader vermoordt me", "dat hij me vermoordt", "dreigt me te
+# vermoorden", "vermoordt me als ik iets vertel", a stepfather or a partner as the subject.
+_FIGURE_PARENT = (
+    r"(?:(?:mijn|me) (?:moeder|vader|mama|papa|ma|pa|mam|pap|moeders|vaders|ouders|juf|meester"
+    r"|leraar|lerares|mentor|trainer|coach|baas)|mama|papa|mam|pap)"
+)
+_FIGURE_TAIL = (
+    r"(?: (?:echt|gewoon|straks|zo|nog|wel|lol|haha\w*|xd|hoor|letterlijk))*(?: \.|$| (?:als|want)"
+    r" ik <W>{0,3}(?:te laat|laat thuis|onvoldoende|slechte? cijfers?|blijf zitten|zak\b|gezakt"
+    r"|kwijt|kapot|vergeten))"
+)
+_KILL_FIGURE_NL = (
+    rf"(?:^|\. |\b(?:en|maar|oh|oei|oeps|shit|nee|jeetje|fuck|haha\w*|lol|omg|echt|dus) )"
+    rf"{_FIGURE_PARENT} (?:vermoord(?:t|en)? (?:me|mij)|(?:maakt|maken) (?:me|mij) af"
+    rf"|(?:gaat|gaan) (?:me|mij) (?:vermoorden|afmaken)){_FIGURE_TAIL}"
+    rf"|\b(?:anders|dan) (?:vermoord(?:t|en)?|maakt|maken) {_FIGURE_PARENT} (?:me|mij)(?: af)?"
+    rf"{_FIGURE_TAIL}"
+)
+_KILL_FIGURE_EN = (
+    r"(?:^|\. |\b(?:and|but|oh|omg|shit|lol|fuck|ugh|so) )my (?:mom|mum|dad|mother|father"
+    r"|parents|teacher|coach)s? (?:is |are |will |would )?(?:going to )?(?:literally )?kill me"
+    r"(?: (?:lol|haha\w*|lmao|fr|literally|for real))*(?: \.|$| (?:if|when) i <W>{0,3}(?:late"
+    r"|fail|failed|lose|lost|break|broke))"
+)
+
 # --------------------------------------------------------------------------------------------
 # Suicide: wanting to die, not wanting to live, plans and goodbye letters.
 # --------------------------------------------------------------------------------------------
 
-# The words themselves, with typos: zelfmoord, zelfmoort, zelmoord, zelf moord, zelfdoding.
-_rule(SUICIDE, r"\bzel?f ?moo?r[dt]\w*")
-_rule(SUICIDE, r"\bzelfdod\w*")
-# suicide, suïcidaal, suicidal, suiside, sucide.
-_rule(SUICIDE, r"\bs[uy]i?[cs]{1,2}[iy]?d\w*")
+# Compounds where the word means reckless or is news, not a cry for help: "zelfmoordactie" on
+# the football pitch, a "suicide pass", a "zelfmoordaanslag" on the news. The lookahead keeps
+# the exclusion on the word itself, so "zelfmoord" elsewhere in the message still counts.
+_NOT_SUICIDE_COMPOUND = (
+    r"(?![a-z]{0,2} ?(?:actie|pass|aanslag|terror|commando|missie|vest|squad|mission|bomb"
+    r"|drill|sprint|run\b|runs\b))"
+)
+# The words themselves, with typos: zelfmoord, zelfmoort, zelmoord, zelfmord, selfmoord,
+# zelvmoord, zefmoord, zelf moord, zelfdoding, selfdoding. At least an "el", "lf" or "ef" is
+# needed, so "smoorde" (braised) is not one of them.
+_rule(SUICIDE, rf"\b[zs](?:e?ll?[fv]?|e[fv]) ?moo?r[dt]{_NOT_SUICIDE_COMPOUND}\w*")
+_rule(SUICIDE, r"\b[zs]e?l[fv] ?dod\w*")
+# suicide, suïcidaal, suicidal, suiside, sucide; not the sprint drill "running suicides".
+_rule(
+    SUICIDE,
+    rf"\bs[uy]i?[cs]{{1,2}}[iy]?d{_NOT_SUICIDE_COMPOUND}(?!es\b)\w*"
+    r"|\b(?<!run )(?<!ran )(?<!runs )(?<!running )(?<!doing )s[uy]i?[cs]{1,2}[iy]?des\b",
+)
+# Slang that dodges filters on social media: "unalive myself", "sewerslide".
+_rule(SUICIDE, r"\bun ?aliv\w*|\bsewer ?slid\w*")
 # Typed without spaces: "ikwildood", "kwilsterven".
 _rule(SUICIDE, r"\b(?:ik|k)?wil(?:dood|doodgaan|sterven|nietmeerleven|ernietmeerzijn)\b")
 # "ik wil dood", "wil gewoon doodgaan", "ik wil sterven".
@@ -366,12 +489,20 @@ _rule(
     r"|geen nut|nutteloos)",
 )
 _rule(SUICIDE, r"\blevensmoe\w*")
+# Fear of dying is anxiety, not a wish: "mijn kind is bang om dood te gaan", "heeft angst om
+# te sterven". Not when the fear is denied: "ik ben niet bang om dood te gaan" still fires.
+_FEAR_OF_DYING = (
+    r"(?<!niet )(?<!geen )(?<!nooit )(?<!niet meer )(?<!niet echt )(?<!niet zo )(?<!helemaal )"
+    r"\b(?:bang|angst|angstig|doodsbang|doodsangst|schrik|paniek|panisch|bezorgd|zorgen)"
+    r" <ADV>{0,1}om <ADV>{0,1}(?:dood te gaan|te sterven|dood te zijn)"
+)
 # A plan or a method: "plan om dood te gaan", "hoeveel heb je nodig om dood te gaan".
 _rule(
     SUICIDE,
     r"\bplan\w* <W>{0,4}(?:dood te gaan|zelfmoord|te sterven|mezelf|er een einde|een einde"
     r"|mijn leven)|\bom <ADV>{0,1}(?:dood te gaan|te sterven|dood te zijn)\b",
-    unless=r"\b(?:is|was|zijn|waren) <ADV>{0,1}om <ADV>{0,1}dood|" + _DEAD_FIGURES,
+    unless=rf"\b(?:is|was|zijn|waren) <ADV>{{0,1}}om <ADV>{{0,1}}dood|{_FEAR_OF_DYING}|"
+    + _DEAD_FIGURES,
 )
 # Wrists: "mijn polsen doorsnijden", "aders opensnijden".
 _rule(
@@ -384,13 +515,50 @@ _rule(
     r"\bwaarom (?:zou|moet|zal) ik <ADV>{0,2}(?:nog )?(?:leven|verder leven|bestaan)\b"
     r"|\bwaarom leef ik <ADV>{0,2}nog\b",
 )
-# "ik zie het niet meer zitten", but not "met die wiskunde".
+# "ik zie het niet meer zitten", "zie het leven niet meer zitten", "k zie t nie mr zitte", but
+# not "met die wiskunde".
 _rule(
     SUICIDE,
-    r"\bzie het <ADV>{0,2}niet <ADV>{0,1}meer zitten\b",
+    r"\bzie het (?:leven |allemaal |echt )?<ADV>{0,2}niet <ADV>{0,1}meer zitte?n?\b",
     unless=r"zitten (?:met|voor) <W>{0,2}(?:toets|toetsen|examen|examens|huiswerk|school"
     r"|wiskunde|studie|opleiding|stage|baan|werk|vakantie|verbouwing|verhuizing|project"
     r"|rijles|tentamen)",
+)
+# No way out, no hope, no future: "ik zie geen uitweg meer", "er is geen uitweg", "de dood is
+# de enige uitweg", "ik heb geen hoop meer", "ik zie geen toekomst voor mezelf". A way out of
+# a maze or a sum is not it.
+_rule(
+    SUICIDE,
+    r"\bgeen <ADV>{0,2}(?:andere )?uitweg\b"
+    r"|\b(?:enige|laatste) (?:uitweg|oplossing|optie) <W>{0,3}(?:dood|sterven|zelfmoord|einde|eind"
+    r"|mezelf|er niet meer|niet meer)"
+    r"|\b(?:dood|doodgaan|sterven|zelfmoord|een einde|er een eind) <W>{0,3}(?:de )?"
+    r"(?:enige|laatste) (?:uitweg|oplossing|optie)\b",
+    unless=r"uitweg <W>{0,1}(?:in|uit|voor|bij) (?:<W>){0,2}(?:som|sommen|rekensom|opdracht|doolhof"
+    r"|puzzel|spel|level|game|escape\w*|schaak\w*)",
+)
+_rule(
+    SUICIDE,
+    # "geen hoop meer", but not "op een plek bij de gemeente" (a better life still counts)
+    r"\bgeen <ADV>{0,2}hoop <ADV>{0,1}meer\b"
+    r"(?! op (?:een|de|het|dat|die|deze|zijn|haar) (?!beter|betere|toekomst|leven))"
+    r"|\bvoel <ADV>{0,1}(?:me|mij|zich) <ADV>{0,2}hopeloos\b"
+    r"|\b(?:alles|niks|niets) (?:is|voelt) <ADV>{0,2}(?:hopeloos|zinloos)\b"
+    r"|\b(?:niks|niets) (?:heeft|had) <ADV>{0,2}(?:zin|nut)(?: meer)?<CLAUSE_END>"
+    r"|\b(?:alles|het allemaal|het leven|mijn leven) (?:heeft|had) <ADV>{0,2}geen (?:zin|nut)"
+    r" meer<CLAUSE_END>",
+)
+_rule(
+    SUICIDE,
+    r"\bzie <ADV>{0,2}geen toekomst (?:meer|voor mezelf|voor mij|voor me)\b"
+    r"|\bzie <ADV>{0,2}geen toekomst<CLAUSE_END>",
+    unless=r"toekomst <W>{0,1}(?:in|met|voor) (?:deze|die|dit|dat|de|het|onze|zijn|haar) ",
+)
+# Not afraid of dying any more: a warning sign, not a comfort.
+_rule(
+    SUICIDE,
+    r"\b(?:niet|nooit) <ADV>{0,1}(?:meer )?bang (?:om <ADV>{0,1}(?:dood te gaan|te sterven)"
+    r"|voor de dood|voor doodgaan|om dood te zijn)\b",
 )
 # An end to it: "een einde aan mijn leven", "er een eind aan maken", "uit het leven stappen".
 _rule(SUICIDE, r"\b(?:eind|einde) <W>{0,1}aan (?:mijn |zijn |haar |het |je |hun )?leven\b")
@@ -406,13 +574,14 @@ _rule(
     r"|van kant te maken|ophangen|op te hangen|verhangen|te verhangen|opknopen|op te knopen"
     r"|verdrinken|te verdrinken|om het leven <W>{0,1}brengen|doodschieten|doodsteken|doodt"
     r"|ophangt|ophang|ophing|verhangt|verhang|verhing|vermoordt|vermoord)\b",
-    unless=r"verdrinken in (?:het |mijn |de )?(?:werk|huiswerk|boeken|zorgen)",
+    unless=r"verdrinken in (?:het |mijn |de )?(?:werk|huiswerk|boeken|zorgen)|" + _KILL_FIGURE_NL,
 )
 # The Dutch euphemism: "mezelf iets aandoen", "zichzelf iets aan gaat doen".
 _rule(
     (SUICIDE, SELF_HARM),
     r"\b(?:<SELF>|me|zich) <ADV>{0,2}(?:iets|wat|iets ergs|wat ergs) <ADV>{0,2}"
-    r"(?:aandoen|aan te doen|aangedaan|aan <W>{0,2}doen)\b",
+    r"(?:aandoen|aandoe|aandoet|aandeed|aandeden|aan te doen|aangedaan"
+    r"|aan <W>{0,2}(?:doen|doe|doet|deed))\b",
 )
 # Jumping: in front of a train, off a roof or bridge.
 _rule(
@@ -487,6 +656,19 @@ _rule(
     r"(?:live|be alive|be here|exist|wake up)\b",
 )
 _rule(SUICIDE, r"\b(?:take|took|taking|takes|taken) (?:my|his|her|their) (?:own )?life\b")
+# No way out, no hope, no point: "i see no way out", "can not see a way out", "no hope left",
+# "whats the point of living", "i can not go on".
+_rule(
+    SUICIDE,
+    r"\bno <ADV_EN>{0,1}(?:other )?way out\b|\b(?:can not|do not|never) <ADV_EN>{0,1}(?:see|find)"
+    r" (?:a|any) way out\b|\bno (?:more )?hope (?:left|anymore)\b|\b(?:lost all|have no|there is"
+    r" no) hope <ADV_EN>{0,1}(?:left|anymore|for me)?<CLAUSE_END>|\b(?:feel|feels|feeling|felt)"
+    r" <ADV_EN>{0,1}hopeless\b|\beverything (?:is|feels) <ADV_EN>{0,1}hopeless\b"
+    r"|\b(?:no|the|any) point (?:in|of) (?:living|life|being alive|going on|existing|anything)\b"
+    r"|\bcan not <ADV_EN>{0,1}(?:go on|keep going|do this|take (?:it|this)) <ADV_EN>{0,1}"
+    r"(?:anymore|any longer|like this)\b|\bcan not <ADV_EN>{0,1}go on<CLAUSE_END>",
+    unless=r"way out (?:of|from) (?:the|this|a) (?:maze|room|building|level|game|escape)",
+)
 _rule(
     SUICIDE,
     r"\bbetter off (?:dead|without me)\b|\bwish (?:i|she|he) (?:was|were|am) "
@@ -498,12 +680,27 @@ _rule(
 # Self-harm: cutting, scratching, burning, hitting oneself.
 # --------------------------------------------------------------------------------------------
 
-_ACCIDENT = (
-    r"per ongeluk|perongeluk|by accident|accidentally|aan (?:een|het|de|mijn|dat|die) <W>{0,1}"
-    r"(?:blik\w*|glas|papier|mes|scherf|scherven|schaar|stuk|blad|bladzijde|doos)"
-    r"|bij het (?:koken|snijden|knutselen|scheren)|tijdens het (?:koken|knutselen|scheren)"
-    r"|scheren|shaving|cooking|stove|oven|gevallen|\bval\b"
+# An accident: cut on paper or a tin, while cooking or shaving, after a fall. Said on purpose,
+# it is not an accident whatever else is in the sentence.
+_ON_PURPOSE = r"\b(?:expres|express|met opzet|opzettelijk|bewust|on purpose|deliberately)\b"
+_ACCIDENT_WORDS = (
+    r"per ongeluk|perongeluk|by accident|accidentally|aan (?:(?:een|het|de|mijn|dat|die|zon) )?"
+    r"(?:<W>)?(?:blik\w*|glas|glaasje|papier\w*|mes|mesje|scherf|scherven|schaar|stuk|blad"
+    r"|bladzijde|doos|spijker|prikkeldraad)\b"
+    r"|\b(?:bij|tijdens) het (?:<W>)?(?:koken|snijden|knutselen|scheren|afwassen|schillen|klussen"
+    r"|tuinieren)|\btoen ik <W>{0,3}(?:sneed|kookte|schilde|aan het koken|aan het snijden)"
+    r"|\bin (?:mijn|zijn|haar|je|de) (?:vinger|vingers|duim)\b"
+    r"|\bon (?:a |the )?(?:piece of )?(?:paper|glass|can|tin|knife|blade|fence)\b|paper ?cut"
+    r"|while (?:cooking|cutting|shaving)|scheren|shaving|cooking|stove|oven|gevallen|\bval\b"
+    r"|\bfell\b"
 )
+
+
+def _accident(also: str = "") -> str:
+    """An exclusion for accidents (and `also`), void when the sentence says it was on purpose."""
+    return rf"^(?!.*{_ON_PURPOSE}).*?(?:{_ACCIDENT_WORDS}{'|' + also if also else ''})"
+
+
 # The words themselves: zelfbeschadiging, automutilatie, self-harm.
 _rule(
     SELF_HARM,
@@ -515,20 +712,20 @@ _rule(
     SELF_HARM,
     r"\b(?:<CUT>|<SCRATCH>|<BURN>|<HIT>|beschadig\w*|verwond\w*|pijnig\w*|bijt|beet) "
     r"<ADV>{0,2}<SELF>\b",
-    unless=_ACCIDENT + r"|erdoor|er doorheen|doorheen|voor (?:zijn|haar|mijn|de) (?:kop|hoofd)",
+    unless=_accident(r"erdoor|er doorheen|doorheen|voor (?:zijn|haar|mijn|de) (?:kop|hoofd)"),
 )
 # Self then verb: "heb mezelf weer gesneden", "zichzelf pijn doen".
 _rule(
     SELF_HARM,
     r"\b<SELF> <W>{0,3}(?:<CUT>|<SCRATCH>|<BURN>|beschadig\w*|verwond\w*|geslagen"
     r"|te slaan|slaan|pijn)\b",
-    unless=_ACCIDENT + r"|erdoor|er doorheen|doorheen",
+    unless=_accident(r"erdoor|er doorheen|doorheen"),
 )
 # Short reflexive: "ik snij me", "snijdt zich", "heb me weer gesneden".
 _rule(
     SELF_HARM,
     r"\b(?:<CUT>|<SCRATCH>) <ADV>{0,2}(?:me|zich)\b|\b(?:me|zich) <ADV>{0,3}(?:<CUT>|<SCRATCH>)\b",
-    unless=_ACCIDENT + r"|in (?:de|zijn|haar|je|mijn|eigen) (?:eigen )?vingers",
+    unless=_accident(r"in (?:de|zijn|haar|je|mijn|eigen) (?:eigen )?vingers"),
 )
 # Without an object, the way youngsters say it: "ik snij weer", "heb weer gesneden".
 _rule(
@@ -536,14 +733,16 @@ _rule(
     r"\b(?:ik|ze|hij|zij|je|en) <ADV>{0,2}(?:<CUT>|<SCRATCH>)(?: <ADV>{0,2})?<CLAUSE_END>"
     r"|\b(?:heb|heeft|hebben) <ADV>{0,3}(?:gesneden|gekrast)<CLAUSE_END>"
     r"|\b(?:ben|is|zijn) <ADV>{0,2}gaan (?:snijden|krassen)<CLAUSE_END>",
-    unless=_ACCIDENT,
+    unless=_accident(),
 )
 # Into the body: "snijden in me arm", "in mijn armen krassen".
 _rule(
     SELF_HARM,
     r"\b(?:<CUT>|<SCRATCH>|<BURN>) <ADV>{0,2}(?:<W>)?in (?:<POSS> )?<BODY>\b"
-    r"|\bin (?:<POSS> )?<BODY> <ADV>{0,2}(?:<CUT>|<SCRATCH>|<BURN>|te snijden|te krassen)\b",
-    unless=_ACCIDENT,
+    r"|\bin (?:<POSS> )?<BODY> <ADV>{0,2}(?:<CUT>|<SCRATCH>|<BURN>|te snijden|te krassen)\b"
+    r"|\b<BODY> <ADV>{0,2}(?:open ?gesneden|open ?snijden|open ?te snijden|open ?gekrast"
+    r"|open ?krassen|kapot ?gesneden|kapot ?gekrast|kapot ?krassen)\b",
+    unless=_accident(),
 )
 # Marks a parent sees: "krassen op haar armen", "sneetjes in zijn pols".
 _rule(
@@ -569,7 +768,7 @@ _rule(
     r"\b(?:cut|cuts|cutting|burn|burns|burning|burned|burnt|hurt|hurts|hurting|harm|harms"
     r"|harming|scratch|scratches|scratching|hit|hits|hitting|punch|punches|punching) "
     r"<ADV_EN>{0,1}<EN_SELF>\b",
-    unless=_ACCIDENT,
+    unless=_accident(),
 )
 
 # --------------------------------------------------------------------------------------------
@@ -591,6 +790,59 @@ _rule(
     r"\bgeweld\b",
     unless=r"\b(?:games?|gamen|film|films|spel|spelletjes|serie|series|tv|nieuws|youtube"
     r"|tiktok|seksueel|seksuele)\b",
+)
+# Not safe at home: "ik voel me niet veilig thuis", "ik voel me thuis niet veilig", "het is
+# thuis niet veilig", "onveilige thuissituatie", "voelt zich niet veilig bij zijn vader".
+_NOT_SAFE = r"(?:(?:niet|nergens|nooit) <ADV>{0,2}(?:meer )?veilig|onveilig\w*)"
+_HOME = (
+    r"(?:thuis|thuissituatie|in huis|in (?:mijn|ons|zijn|haar|het|hun|je) (?:eigen )?(?:huis"
+    r"|gezin|kamer)|bij (?:ons|mij|hem|haar|hun|mijn ouders) (?:thuis|in huis))"
+)
+_ABUSER = (
+    r"(?:(?:mijn|me|zijn|haar|hun|onze|ons|je|jouw) (?:stief|schoon)?(?:vader|moeder|pa|ma|papa"
+    r"|mama|ouders|broer|oom|opa|ex|man|vriend|partner)|hem|papa|mama|pap|mam"
+    r"|(?:de )?(?:nieuwe )?(?:vriend|man|partner) van (?:mijn|me) (?:moeder|ma|mama|vader|pa|papa))"
+)
+_rule(
+    VIOLENCE,
+    rf"\b{_HOME} <W>{{0,4}}{_NOT_SAFE}\b|\b{_NOT_SAFE} (?:<W>){{0,3}}{_HOME}\b"
+    rf"|\bvoel\w* <W>{{0,3}}{_NOT_SAFE} (?:bij|met|rond|in de buurt van) {_ABUSER}\b"
+    rf"|\bbij {_ABUSER} <W>{{0,3}}{_NOT_SAFE}\b",
+    unless=r"\b(?:alleen|zonder toezicht) thuis (?:te |laten|blijven)|\bthuis <W>{0,2}(?:testen"
+    r"|test|internet|wifi|netwerk|website)\b|\bis het (?:niet )?veilig om\b",
+)
+# Not safe, without saying where: an unknown danger, so the card at once. "Op school" or "in het
+# verkeer" does not end the clause, so it does not fire.
+_rule(
+    ACUTE,
+    rf"\bvoel\w* <ADV>{{0,1}}(?:me|mij|zich|ons|je) <ADV>{{0,2}}{_NOT_SAFE}"
+    r"(?: (?:meer|hier|meer hier|hier meer))?<CLAUSE_END>",
+)
+# Afraid to go home, afraid of a parent or partner.
+_rule(
+    VIOLENCE,
+    r"\bdurf\w* <ADV>{0,2}niet <ADV>{0,1}(?:meer )?(?:naar huis|thuis te komen|terug naar huis"
+    r"|naar huis te gaan|terug te gaan naar huis|meer thuis)\b"
+    r"|\bbang <ADV>{0,2}om <ADV>{0,1}(?:naar huis te gaan|thuis te komen|terug naar huis te gaan"
+    rf"|naar huis te komen)\b|\bbang <ADV>{{0,2}}voor {_ABUSER}\b",
+    unless=r"\bvoor <W>{1,3}(?:reactie|oordeel|mening|hond|kat|paard)\b",
+)
+# English: "i do not feel safe at home", "home is not safe", "scared to go home".
+_rule(
+    VIOLENCE,
+    r"\b(?:(?:do not|does not|did not|never|can not) <ADV_EN>{0,1}feel <ADV_EN>{0,1}safe"
+    r"|(?:feel|feels|felt) <ADV_EN>{0,1}(?:unsafe|not safe)|(?:am|is|are|was|were) <ADV_EN>{0,1}"
+    r"(?:not|never) <ADV_EN>{0,1}safe|unsafe) <W>{0,1}(?:at home|home|in (?:my|our) (?:own )?"
+    r"(?:home|house|room)|around (?:him|her|my <EN_FAMILY>)|with (?:him|my <EN_FAMILY>))\b"
+    r"|\bhome (?:is|feels) <ADV_EN>{0,1}(?:(?:not|never) <ADV_EN>{0,1}safe|unsafe)\b"
+    r"|\b(?:scared|afraid|terrified) (?:to go|of going) (?:back )?home\b"
+    r"|\b(?:scared|afraid|terrified) of (?:my|our|her|his) (?:step)?(?:dad|father|mom|mum|mother"
+    r"|parents|brother|uncle|husband|boyfriend|partner|ex)\b",
+)
+_rule(
+    ACUTE,
+    r"\b(?:do not|does not|never|can not) <ADV_EN>{0,1}feel <ADV_EN>{0,1}safe"
+    r"(?: anymore| here| anywhere)?<CLAUSE_END>|\bfeel <ADV_EN>{0,1}unsafe<CLAUSE_END>",
 )
 # Someone hits someone: "me pa slaat me", "hij slaat ons", "mijn vader slaat mijn moeder".
 _rule(VIOLENCE, r"\b<HIT> <ADV>{0,3}<OBJ>\b", unless=_NOT_HITTING)
@@ -766,6 +1018,21 @@ _rule(
     r"\b<QTY> (?:van )?(?:<POSS> )?(?:<W>)?<DRUG> <W>{0,3}<SWALLOWED>\b",
     unless=r"\bniet <W>{0,1}(?:geslikt|ingenomen|genomen)",
 )
+# All of them, without naming the pills: "ik heb ze allemaal ingenomen", "alles geslikt wat
+# in het medicijnkastje lag"; not a course of antibiotics finished as prescribed.
+_rule(
+    (ACUTE, SUICIDE),
+    r"\b(?:ze|die|deze) <ADV>{0,2}(?:allemaal|alle(?:maal)? tegelijk|in een keer allemaal)"
+    r" <ADV>{0,2}(?:in een keer |tegelijk )?(?:ingenomen|in genomen|geslikt|opgeslikt|doorgeslikt"
+    r"|genomen)\b|\balles <ADV>{0,2}(?:ingenomen|in genomen|geslikt|opgeslikt|doorgeslikt)\b"
+    r"|\b(?:medicijnkast\w*|medicijnla\w*|medicijndoos\w*) <W>{0,2}(?:leeg|leeggehaald"
+    r"|leeggegeten|geslikt|ingenomen)\b",
+    unless=r"\bkuur\b|voorschr\w*|zoals (?:afgesproken|de dokter|de huisarts|het hoort)"
+    r"|vitamine\w*|snoep\w*|koekje\w*|\bchips\b|\bniet\b <W>{0,1}(?:ingenomen|geslikt|genomen)"
+    # "innemen" is also what a teacher does with telephones
+    r"|\b(?:juf|meester|leraar|lerares|docent|mentor|conducteur|politie|agent|school) (?:heeft"
+    r"|had|hebben|heb) (?:ze|die|deze) allemaal",
+)
 # "overdosis", "overdose", "od gegaan", but not "een overdosis snoep".
 _rule(
     (ACUTE, SUICIDE),
@@ -778,8 +1045,11 @@ _rule(
     (ACUTE, SUICIDE),
     r"\b(?:took|taken|take|swallowed|swallow|downed|ate|had) <W>{0,2}(?:a whole (?:bottle|box"
     r"|pack|strip)|a bottle|a box|a pack|a bunch|too many|too much|lots|a lot|all|all of"
-    r"|a handful|handful|loads|[0-9]{2,}) (?:of )?(?:my |her |his |the |those |these )?<EN_DRUG>"
-    r"|\b(?:took|swallowed|downed) (?:some |a few )?pills\b",
+    r"|a handful|handful|loads|[0-9]{2,}) (?:of )?(?:my |her |his |the |those |these )?(?:<W>)?"
+    r"<EN_DRUG>|\b(?:took|swallowed|downed) (?:some |a few )?pills\b"
+    r"|\b(?:took|swallowed|downed|taken) (?:them all|all of them|every single one)(?: at once"
+    r"| together)?<CLAUSE_END>|\b(?:took|swallowed|downed|taken) everything in the medicine"
+    r" (?:cabinet|box|drawer)\b",
     unless=r"for (?:my|a|the|her|his) (?:headache|pain|period|cold|flu)",
 )
 # A weapon in someone's hand: "staat met een mes voor de deur", "hij heeft een pistool".
@@ -818,13 +1088,15 @@ _rule(
 _KILL_FIGURES = (
     r"\bals (?:ze|hij|zij|<POSS> <W>|mama|papa|mam|pap) <W>{0,3}(?:ziet|hoort|weet|merkt"
     r"|ontdekt|leest|vindt|ontdekken|erachter|achter komt|thuiskomt)|\b(?:game|spel|fortnite"
-    r"|minecraft|roblox|gta|fifa|potje|zombies?)\b"
+    rf"|minecraft|roblox|gta|fifa|potje|zombies?)\b|{_KILL_FIGURE_NL}"
 )
 _rule(
     (ACUTE, VIOLENCE),
     r"\b(?:<OBJ>|jullie|iedereen) <ADV>{0,3}(?:<W>){0,2}(?:vermoord\w*|te vermoorden"
     r"|dood ?maken|dood te maken|ombrengen|om te brengen|af te maken|van kant te maken)\b"
-    r"|\bvermoord\w* <ADV>{0,1}(?:<OBJ>|jullie|iedereen)\b",
+    r"|\bvermoord\w* <ADV>{0,1}(?:<OBJ>|jullie|iedereen)\b"
+    r"|\bdat (?:hij|ze|zij) (?:<OBJ>|jullie|iedereen) <ADV>{0,2}(?:afmaakt|zal afmaken"
+    r"|gaat afmaken|doodmaakt|dood maakt|ombrengt)\b",
     unless=_KILL_FIGURES,
 )
 _rule(
@@ -863,8 +1135,8 @@ _rule(
     r"\b(?:going to|threaten\w*(?: to)?|will|wants to|trying to|tried to|said he would"
     r"|says he will|said she would|says she will) <W>{0,1}(?:kill|stab|shoot|murder) "
     r"(?:me|us|my <EN_FAMILY>|her|him|them|everyone)\b",
-    unless=r"\bif (?:she|he|they|my <W>) <W>{0,3}(?:finds?|sees?|knows?|hears?)|\bgame\b"
-    r"|fortnite|minecraft|roblox|zombies?",
+    unless=r"\b(?:if|when) (?:she|he|they|my <W>) <W>{0,3}(?:finds?|sees?|knows?|hears?)"
+    rf"|\bgame\b|fortnite|minecraft|roblox|zombies?|{_KILL_FIGURE_EN}",
 )
 _rule(
     (ACUTE, SUICIDE),
@@ -882,16 +1154,24 @@ _CONTEXT_WORDS = 6
 
 def _around(text: str, start: int, end: int) -> str:
     """The matched phrase with a few words either side: where a figure of speech would be."""
-    before = text[:start].split()[-_CONTEXT_WORDS:]
-    after = text[end:].split()[:_CONTEXT_WORDS]
-    return " ".join([*before, text[start:end], *after])
+    before = text[:start].rsplit(maxsplit=_CONTEXT_WORDS)[-_CONTEXT_WORDS:]
+    after = text[end:].split(maxsplit=_CONTEXT_WORDS)[:_CONTEXT_WORDS]
+    return " ".join([*before, text[start:end].strip(), *after])
 
 
 def _fires(rule: _Rule, text: str) -> bool:
-    """True when some match of the rule is not explained away by its exclusion."""
-    for match in rule.pattern.finditer(text):
-        if rule.unless is None or not rule.unless.search(_around(text, *match.span())):
+    """True when some match of the rule is not explained away by its exclusion.
+
+    After an excluded match the search goes on from the next word, not from the end of that
+    match, so a real signal that overlaps a figure of speech is still found.
+    """
+    if rule.unless is None:
+        return rule.pattern.search(text) is not None
+    pos = 0
+    while (match := rule.pattern.search(text, pos)) is not None:
+        if not rule.unless.search(_around(text, *match.span())):
             return True
+        pos = match.start() + 1
     return False
 
 
@@ -899,7 +1179,7 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     """Return the kinds of crisis language in `text`, or None when there is none."""
     if not text or not text.strip():
         return None
-    forms = {_normalise(text, stretched_to=2), _normalise(text, stretched_to=1)}
+    forms = _forms(text)
     kinds: set[CrisisKind] = set()
     for rule in _RULES:
         if rule.kinds <= kinds:

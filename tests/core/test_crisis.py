@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import time
 from pathlib import Path
 
 import pytest
@@ -57,9 +58,10 @@ def test_tuning_case(case: Case) -> None:
 
 
 def test_heldout_recall_is_complete() -> None:
-    """Measured, never tuned on: a miss here is reported, not patched line by line."""
-    misses = [c.text for c in HELDOUT if c.crisis and detect_crisis(c.text) is None]
-    assert misses == []
+    """Measured, never tuned on: a miss here is counted, never shown, so it is not patched line
+    by line; improve the family of phrasings in the tuning set instead."""
+    misses = sum(c.crisis and detect_crisis(c.text) is None for c in HELDOUT)
+    assert misses == 0, f"{misses} held-out crisis line(s) missed"
 
 
 def test_case_files_are_big_enough_and_apart() -> None:
@@ -70,7 +72,8 @@ def test_case_files_are_big_enough_and_apart() -> None:
     for cases in (TUNING, HELDOUT):
         assert all(c.kinds for c in cases if c.crisis)
         assert not any(c.kinds for c in cases if not c.crisis)
-    assert not {c.text for c in TUNING} & {c.text for c in HELDOUT}
+    shared = len({c.text for c in TUNING} & {c.text for c in HELDOUT})
+    assert shared == 0, f"{shared} line(s) in both sets"
 
 
 def test_tuning_texts_are_unique() -> None:
@@ -98,6 +101,9 @@ def test_stretched_letters_are_read_as_the_word(text: str) -> None:
     ("text", "kind"),
     [
         ("k wil nie meer", CrisisKind.SUICIDE),
+        ("k wil nie mr", CrisisKind.SUICIDE),
+        ("k zie t nie mr zitte", CrisisKind.SUICIDE),
+        ("i dont feel safe at home", CrisisKind.VIOLENCE_AT_HOME),
         ("m’n stiefvader zit aan me", CrisisKind.SEXUAL_ABUSE),
         ("mn pa slaat me", CrisisKind.VIOLENCE_AT_HOME),
         ("ik wil d00d", CrisisKind.SUICIDE),
@@ -161,6 +167,27 @@ def test_a_long_message_with_a_crisis_phrase_in_the_middle() -> None:
     assert detect_crisis(half + half) is None
 
 
+def test_a_long_message_with_stretched_letters_in_one_clause() -> None:
+    filler = "Mijn zoon gamet veel en slaapt slecht, we hebben ruzie over zijn telefoon. "
+    text = f"{filler * 27}Neeee, ik willl dood. {filler * 27}"
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+def test_a_long_message_is_fast() -> None:
+    """It runs on every message; Telegram allows 4096 characters."""
+    filler = "Mijn zoon gamet veel en slaapt slecht, we hebben ruzie over zijn telefoon. "
+    texts = [(filler * 60)[:4096], ("ik " * 1400)[:4096], ("neeee hoooi. " * 400)[:4096]]
+    for text in texts:
+        best = min(_seconds(text) for _ in range(3))
+        assert best < 0.05, f"{best * 1000:.0f} ms for {len(text)} characters"
+
+
+def _seconds(text: str) -> float:
+    start = time.perf_counter()
+    detect_crisis(text)
+    return time.perf_counter() - start
+
+
 def test_a_figure_of_speech_elsewhere_does_not_hide_a_real_signal() -> None:
     text = "ik ga dood van het lachen om die serie. maar eerlijk: ik wil gewoon dood"
     assert CrisisKind.SUICIDE in kinds_of(text)
@@ -187,3 +214,177 @@ def test_a_figure_of_speech_elsewhere_does_not_hide_a_real_signal() -> None:
 )
 def test_figures_of_speech_and_ordinary_worries(text: str) -> None:
     assert detect_crisis(text) is None
+
+
+# --- families the reviewer found: each a behaviour, not a string ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik voel me niet veilig thuis",
+        "ik voel me onveilig thuis",
+        "ik voel me thuis niet veilig",
+        "het is thuis niet veilig",
+        "mijn zoon voelt zich niet veilig bij zijn vader",
+        "ik durf niet meer naar huis",
+        "i don't feel safe at home",
+        "home isn't safe for me",
+    ],
+)
+def test_not_safe_at_home(text: str) -> None:
+    assert CrisisKind.VIOLENCE_AT_HOME in kinds_of(text)
+
+
+@pytest.mark.parametrize("text", ["ik voel me niet veilig", "ik voel me nergens meer veilig"])
+def test_not_safe_without_saying_where_is_acute(text: str) -> None:
+    assert CrisisKind.ACUTE_DANGER in kinds_of(text)
+
+
+def test_unsafe_somewhere_else_is_not_a_crisis() -> None:
+    assert detect_crisis("mijn dochter voelt zich niet veilig in het verkeer") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik zie geen uitweg meer",
+        "er is geen uitweg",
+        "de dood is de enige uitweg",
+        "ik zie het leven niet meer zitten",
+        "ik heb geen hoop meer",
+        "i see no way out",
+        "whats the point of living",
+    ],
+)
+def test_no_way_out(text: str) -> None:
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["selfmoord", "zelmoord", "zelfmoort", "zelfmord", "zelvmoord", "selfdoding", "sucide"]
+)
+def test_misspellings_of_suicide(text: str) -> None:
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+def test_a_word_that_only_looks_like_it_is_not() -> None:
+    assert detect_crisis("ze smoorde het vlees") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb ze allemaal ingenomen",
+        "ik heb alle pillen geslikt",
+        "een hele strip paracetamol geslikt",
+        "ik heb 2 strips paracetamol geslikt",
+        "i took them all",
+        "took all my pills",
+    ],
+)
+def test_an_overdose_with_or_without_naming_the_pills(text: str) -> None:
+    assert CrisisKind.ACUTE_DANGER in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn dochter heeft haar antibiotica allemaal ingenomen zoals de dokter zei",
+        "de juf heeft ze allemaal ingenomen",
+        "i took them all to the park",
+    ],
+)
+def test_all_of_them_taken_in_another_sense(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn kind is bang om dood te gaan",
+        "ik ben bang dat ik doodga",
+        "ze heeft angst om te sterven sinds opa overleed",
+        "my son is scared of dying",
+    ],
+)
+def test_fear_of_dying_is_not_a_wish_to_die(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben niet bang om dood te gaan",
+        "ik ben bang dat ik mezelf iets aandoe",
+        "ik ben bang dat ik dood wil",
+    ],
+)
+def test_fear_denied_or_of_oneself_is_still_a_signal(text: str) -> None:
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb me gesneden aan papier",
+        "ik heb me gesneden met een mes bij het koken",
+        "ze heeft zich gesneden aan glas",
+        "i cut myself on a piece of paper",
+    ],
+)
+def test_an_accident_is_not_self_harm(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb me expres gesneden aan een glas",
+        "ik heb me gesneden aan papier en snij mezelf ook expres",
+    ],
+)
+def test_on_purpose_is_self_harm_whatever_the_blade(text: str) -> None:
+    assert CrisisKind.SELF_HARM in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["zelfmoordactie op het voetbalveld", "wat een zelfmoordpass", "that was a suicide pass"],
+)
+def test_a_reckless_action_in_sports_slang_is_not_suicide(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+def test_the_slang_exclusion_is_about_that_word_only() -> None:
+    text = "wat een zelfmoordactie van de keeper, ik denk zelf ook aan zelfmoord"
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mn moeder vermoordt me",
+        "mijn vader vermoordt me als hij dit ziet",
+        "ik ben te laat, mijn moeder vermoordt me",
+        "ik moet naar huis anders vermoordt mijn moeder me",
+        "my mom is going to kill me",
+    ],
+)
+def test_a_parent_who_will_kill_me_is_a_figure_of_speech(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn vader dreigt me te vermoorden",
+        "hij zegt dat hij me vermoordt",
+        "help mijn vader vermoordt me",
+        "mijn vader vermoordt me als ik iets vertel",
+        "mijn stiefvader vermoordt me",
+        "my dad threatened to kill me",
+    ],
+)
+def test_a_threat_to_kill_is_not(text: str) -> None:
+    assert CrisisKind.ACUTE_DANGER in kinds_of(text)
