@@ -368,30 +368,39 @@ _DEAD_FIGURES = (
 )
 
 # "Mijn moeder vermoordt me" when late home is a figure of speech: a parent or teacher as the
-# subject of a main clause, "me" as the object, and the clause ends there or on being late or a
-# bad mark. Not a figure: "help, mijn vader vermoordt me", "dat hij me vermoordt", "dreigt me te
-# vermoorden", "vermoordt me als ik iets vertel", a stepfather or a partner as the subject.
+# subject of a main clause, "me" as the object, and the clause ends on a laugh ("lol", "haha") or
+# on being late or a bad mark. Said bare, it may be meant: when in doubt, the card. Not a figure
+# either: "help, mijn vader vermoordt me", "dat hij me vermoordt", "dreigt me te vermoorden",
+# "vermoordt me als ik iets vertel", a stepfather or a partner as the subject.
 _FIGURE_PARENT = (
     r"(?:(?:mijn|me) (?:moeder|vader|mama|papa|ma|pa|mam|pap|moeders|vaders|ouders|juf|meester"
     r"|leraar|lerares|mentor|trainer|coach|baas)|mama|papa|mam|pap)"
 )
 _FIGURE_TAIL = (
-    r"(?: (?:echt|gewoon|straks|zo|nog|wel|lol|haha\w*|xd|hoor|letterlijk))*(?: \.|$| (?:als|want)"
-    r" ik <W>{0,3}(?:te laat|laat thuis|onvoldoende|slechte? cijfers?|blijf zitten|zak\b|gezakt"
-    r"|kwijt|kapot|vergeten))"
+    r"(?: (?:echt|gewoon|straks|zo|nog|wel|hoor|letterlijk))*"
+    r"(?:(?: (?:lol|haha\w*|xd|hihi\w*))+(?: \.|$)| (?:als|want) ik <W>{0,3}(?:te laat|laat thuis"
+    r"|onvoldoende|slechte? cijfers?|blijf zitten|zak\b|gezakt|kwijt|kapot|vergeten))"
 )
+_FIGURE_KILLS = (
+    r"(?:vermoord(?:t|en)? (?:me|mij)|(?:maakt|maken) (?:me|mij) af"
+    r"|(?:gaat|gaan) (?:me|mij) (?:vermoorden|afmaken))"
+)
+_FIGURE_FILLERS = r"(?: (?:echt|gewoon|straks|zo|nog|wel|hoor|letterlijk|lol|haha\w*|xd))*"
 _KILL_FIGURE_NL = (
     rf"(?:^|\. |\b(?:en|maar|oh|oei|oeps|shit|nee|jeetje|fuck|haha\w*|lol|omg|echt|dus) )"
-    rf"{_FIGURE_PARENT} (?:vermoord(?:t|en)? (?:me|mij)|(?:maakt|maken) (?:me|mij) af"
-    rf"|(?:gaat|gaan) (?:me|mij) (?:vermoorden|afmaken)){_FIGURE_TAIL}"
+    rf"{_FIGURE_PARENT} {_FIGURE_KILLS}{_FIGURE_TAIL}"
+    # The reason said first: "ik ben te laat, mijn moeder vermoordt me".
+    rf"|\b(?:te laat|laat thuis|onvoldoende|slechte? cijfers?|blijf zitten|gezakt|kwijt|kapot"
+    rf"|vergeten)(?: <W>{{0,2}})? \. {_FIGURE_PARENT} {_FIGURE_KILLS}{_FIGURE_FILLERS}(?: \.|$)"
+    # A condition said first: "ik moet naar huis, anders vermoordt mijn moeder me".
     rf"|\b(?:anders|dan) (?:vermoord(?:t|en)?|maakt|maken) {_FIGURE_PARENT} (?:me|mij)(?: af)?"
-    rf"{_FIGURE_TAIL}"
+    rf"{_FIGURE_FILLERS}(?: \.|$)"
 )
 _KILL_FIGURE_EN = (
     r"(?:^|\. |\b(?:and|but|oh|omg|shit|lol|fuck|ugh|so) )my (?:mom|mum|dad|mother|father"
     r"|parents|teacher|coach)s? (?:is |are |will |would )?(?:going to )?(?:literally )?kill me"
-    r"(?: (?:lol|haha\w*|lmao|fr|literally|for real))*(?: \.|$| (?:if|when) i <W>{0,3}(?:late"
-    r"|fail|failed|lose|lost|break|broke))"
+    r"(?:(?: (?:lol|haha\w*|lmao))+(?: (?:fr|literally|for real))*(?: \.|$)"
+    r"| (?:if|when) i <W>{0,3}(?:late|fail|failed|lose|lost|break|broke))"
 )
 
 # --------------------------------------------------------------------------------------------

@@ -364,11 +364,11 @@ def test_the_slang_exclusion_is_about_that_word_only() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "mn moeder vermoordt me",
+        "mn moeder vermoordt me haha",
         "mijn vader vermoordt me als hij dit ziet",
         "ik ben te laat, mijn moeder vermoordt me",
         "ik moet naar huis anders vermoordt mijn moeder me",
-        "my mom is going to kill me",
+        "my mom is going to kill me lol",
     ],
 )
 def test_a_parent_who_will_kill_me_is_a_figure_of_speech(text: str) -> None:
@@ -388,3 +388,8 @@ def test_a_parent_who_will_kill_me_is_a_figure_of_speech(text: str) -> None:
 )
 def test_a_threat_to_kill_is_not(text: str) -> None:
     assert CrisisKind.ACUTE_DANGER in kinds_of(text)
+
+
+@pytest.mark.parametrize("text", ["mn moeder vermoordt me", "my dad is going to kill me"])
+def test_a_parent_who_will_kill_me_said_bare_gets_the_card(text: str) -> None:
+    assert detect_crisis(text) is not None
