@@ -274,3 +274,10 @@ def test_danger_topics_are_never_offered_as_a_filler(text: str) -> None:
     safety = {t.id for t in index.topics.values() if t.category == "safety"}
     assert best is not None and best.topic_id not in safety
     assert not {m.topic_id for m in others} & safety
+
+
+def test_a_real_word_is_not_read_as_a_typo_of_a_keyword() -> None:
+    library = [_topic("abuse", "Misbruik", ("aanzitten",)), _topic("school", "School", ("school",))]
+    index = TopicIndex(library, "nl")
+    assert index.match("moet ik mijn webcam aanzetten") == []
+    assert index.match("hij blijft me aanziten")[0].topic_id == "abuse"
