@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.content import load_library  # noqa: E402
+from bot.content import load_everyday, load_indexes, load_library  # noqa: E402
 from bot.core.faq import _STOPWORDS, TopicIndex, best_and_alternatives  # noqa: E402
 from bot.core.models import Language  # noqa: E402
 
@@ -82,7 +82,8 @@ def leave_one_out(language: Language) -> tuple[int, int, int]:
         for j, example in enumerate(topic.examples):
             rest = topic.examples[:j] + topic.examples[j + 1 :]
             library = [*topics[:i], dataclasses.replace(topic, examples=rest), *topics[i + 1 :]]
-            ranked = TopicIndex(library, language.value).match(example)
+            index = TopicIndex(library, language.value, load_everyday(language))
+            ranked = index.match(example)
             best, others = best_and_alternatives(ranked)
             total += 1
             top1 += best is not None and best.topic_id == topic.id
@@ -99,7 +100,7 @@ def main() -> int:
             print(f"   top-1 {top1}/{total} = {100 * top1 / total:.1f}%")
             print(f"   top-3 {top3}/{total} = {100 * top3 / total:.1f}%")
         return 0
-    indexes = {lang: TopicIndex(load_library(lang), lang.value) for lang in Language}
+    indexes = load_indexes()
     names = (TUNING,) if "--tuning" in arguments else (*DEVELOPMENT, *BLIND)
     every: list[float] = []
     recent = [0, 0, 0]  # sets 3 to 7 together: the newest wordings, what to judge a change by

@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from bot.content import FIELDS, load_library
+from bot.content import FIELDS, load_everyday, load_library
 from bot.core.models import Language
 
 
@@ -51,3 +51,8 @@ def test_self_harm_and_suicide_answers_give_the_helplines(
     for answer in (topic.parent, topic.youngster):
         assert "113" in answer
         assert "0800-0113" in answer
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_each_language_keeps_examples_of_everyday_chat(language: Language) -> None:
+    assert len(load_everyday(language)) >= 20

@@ -57,12 +57,27 @@ def parse_library(text: str, origin: str) -> list[Topic]:
     return topics
 
 
-def load_library(language: Language) -> list[Topic]:
+def _library_text(language: Language) -> str:
     path = resources.files("bot.content") / "faq" / f"{language.value}.toml"
-    return parse_library(path.read_text(encoding="utf-8"), f"faq/{language.value}.toml")
+    return path.read_text(encoding="utf-8")
+
+
+def load_library(language: Language) -> list[Topic]:
+    return parse_library(_library_text(language), f"faq/{language.value}.toml")
+
+
+def parse_everyday(text: str) -> tuple[str, ...]:
+    """Messages that are no worry ("bedankt!", "ik ben er om 3 uur"): matched, they open no tip."""
+    return tuple(tomllib.loads(text).get("everyday", ()))
+
+
+def load_everyday(language: Language) -> tuple[str, ...]:
+    return parse_everyday(_library_text(language))
 
 
 @lru_cache(maxsize=1)
 def load_indexes() -> dict[Language, TopicIndex]:
     """Built once per process: the library ships with the code and does not change at run time."""
-    return {lang: TopicIndex(load_library(lang), lang.value) for lang in Language}
+    return {
+        lang: TopicIndex(load_library(lang), lang.value, load_everyday(lang)) for lang in Language
+    }

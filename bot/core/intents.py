@@ -24,6 +24,7 @@ class ServiceIntent(StrEnum):
     ASK = "ask"  # a question to the specialist
     HELP = "help"  # what the bot can do, and the crisis lines
     PRIVACY = "privacy"  # what the bot keeps about me, and erasing it
+    THANKS = "thanks"  # a thank-you, after an answer or a tip
 
 
 def _words(text: str) -> frozenset[str]:
@@ -59,6 +60,14 @@ _HELP = re.compile(
     r"|\bhow (does|do) (this|the) (bot|app|chat) work\b|\bhow (does|do) (this|it) work$"
     r"|\bhow do i use (this|the bot|it)\b"
     r"|\bwhat can (you|this bot|the bot) do( for me)?$|\bwhat is this (bot|app|chat)\b"
+)
+# A message that is only thanks: "top, bedankt voor je antwoord!", "thanks a lot".
+_THANKS = re.compile(
+    r"^((hoi|oke|ok|okay|top|super|fijn|heel|echt|great|cool|ah|oh) )*"
+    r"(bedankt|dankjewel|dankje|dank je( wel)?|dank u( wel)?|thanks|thank you|thx|merci|tnx)"
+    r"( (voor|for) (je|jullie|uw|het|de|the|your) ?(snelle |quick |fijne |duidelijke )?"
+    r"(antwoord|reactie|hulp|info|informatie|tips?|uitleg|bericht|answer|reply|help|advice))?"
+    r"( (hoor|heel erg|erg|echt|zeer|veel|a lot|so much|very much|top|super|fijn))*$"
 )
 # The person's own data in the bot, not privacy in care ("mogen mijn ouders mijn dossier zien?"
 # is a question for the library).
@@ -100,4 +109,6 @@ def service_intent(text: str) -> ServiceIntent | None:
         return ServiceIntent.ASK
     if _HELP.search(plain):
         return ServiceIntent.HELP
+    if _THANKS.match(plain):
+        return ServiceIntent.THANKS
     return None

@@ -14,7 +14,7 @@ from bot.core.faq import CATEGORIES, Topic, TopicIndex, best_and_alternatives
 from bot.core.intents import ServiceIntent, service_intent
 from bot.core.models import Role
 from bot.handlers.common import Context, Who, button, escape, keyboard, say, services, typed
-from bot.handlers.menu import MenuItem, send_help, send_privacy
+from bot.handlers.menu import MenuItem, send_help, send_main_menu, send_privacy
 from bot.handlers.questions import offer_typed_question, remember_typed
 from bot.i18n import N_, Texts
 
@@ -131,6 +131,13 @@ async def show_service(
         return
     if intent is ServiceIntent.PRIVACY:
         await send_privacy(person, context)
+        return
+    if intent is ServiceIntent.THANKS:
+        await send_main_menu(
+            person,
+            context,
+            intro=person.texts._("You are welcome! Anything else? Here is the menu."),
+        )
         return
     t = person.texts
     text, (label, item) = SERVICE_REPLIES[intent]

@@ -281,3 +281,24 @@ def test_a_real_word_is_not_read_as_a_typo_of_a_keyword() -> None:
     index = TopicIndex(library, "nl")
     assert index.match("moet ik mijn webcam aanzetten") == []
     assert index.match("hij blijft me aanziten")[0].topic_id == "abuse"
+
+
+def test_a_message_more_like_everyday_chat_than_like_the_topic_opens_no_tip() -> None:
+    library = [
+        _topic(
+            "screens", "Schermen", ("telefoon",), examples=("hij zit de hele dag op zijn telefoon",)
+        ),
+        _topic("school", "School", ("school",)),
+    ]
+    index = TopicIndex(library, "nl", everyday=("ik heb een nieuwe telefoon gekocht",))
+    assert index.match("ik heb een nieuwe telefoon") == []
+    assert index.match("hij zit de hele avond op zijn telefoon")[0].topic_id == "screens"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bedankt voor je reactie", "mijn telefoonnummer is veranderd", "wachtwoord vergeten"],
+)
+def test_everyday_chat_sharing_a_keyword_opens_no_tip_in_the_real_library(text: str) -> None:
+    best, _ = best_and_alternatives(load_indexes()[Language.NL].match(text))
+    assert best is None

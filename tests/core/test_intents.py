@@ -100,3 +100,14 @@ def test_asking_for_my_data_asks_for_privacy(text: str) -> None:
 )
 def test_questions_about_care_are_not_questions_about_the_bot(text: str) -> None:
     assert service_intent(text) not in (ServiceIntent.HELP, ServiceIntent.PRIVACY)
+
+
+@pytest.mark.parametrize(
+    "text", ["bedankt voor je reactie", "Top, bedankt voor je antwoord!", "thanks a lot"]
+)
+def test_a_message_that_is_only_thanks_is_thanks(text: str) -> None:
+    assert service_intent(text) is ServiceIntent.THANKS
+
+
+def test_thanks_with_a_new_worry_is_not_only_thanks() -> None:
+    assert service_intent("bedankt, maar mijn zoon slaapt nog steeds slecht") is None

@@ -138,3 +138,11 @@ async def test_asking_to_erase_my_data_shows_what_is_kept_and_the_erase_button(
     replies = await user.send("ik wil mijn gegevens wissen")
     assert "Dit weet de bot van je" in replies[-1].text
     assert "Alles wissen" in replies[-1].labels
+
+
+async def test_thanks_gets_a_welcome_and_the_menu_not_a_tip(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send("Top, bedankt voor je antwoord!")
+    assert replies[-1].text.startswith("Graag gedaan")
+    assert "Vraag stellen" in replies[-1].labels
