@@ -5,14 +5,14 @@
     python bench/faq_eval.py --misses   # also the misses of the development sets
     python bench/faq_eval.py --leave-one-out   # each example question, asked without it (slow)
 
-Development sets: tuning and heldout to heldout7. All eight have been looked at and used while
+Development sets: tuning and heldout to heldout8. All nine have been looked at and used while
 improving the matcher, so their figures are no longer honest; `--misses` prints what they miss.
-Sets 1 to 7 keep their old file names.
+Sets 1 to 8 keep their old file names.
 
 Top-3 counts what the user is shown: the best topic and the alternatives close enough to offer
 (`best_and_alternatives`), not merely the three highest scores.
 
-Blind set: heldout8, when its file exists, was written without sight of the matcher or the other
+Blind set: heldout9, when its file exists, was written without sight of the matcher or the other
 sets. Only its figures are printed, never its misses, whatever the switches say, so that nobody
 tunes on it by accident. Do not add a switch that prints them. Run it once, at the end, and report
 its figures whatever they are.
@@ -36,9 +36,9 @@ from bot.core.models import Language  # noqa: E402
 CASES = ROOT / "tests" / "core" / "faq_cases"
 TUNING = "tuning"
 # Misses on request:
-DEVELOPMENT = (TUNING, *(f"heldout{n}" for n in ("", 2, 3, 4, 5, 6, 7)))
-BLIND = ("heldout8",)  # figures only, never misses
-RECENT = ("heldout3", "heldout4", "heldout5", "heldout6", "heldout7")  # blind from titles alone
+DEVELOPMENT = (TUNING, *(f"heldout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8)))
+BLIND = ("heldout9",)  # figures only, never misses
+RECENT = tuple(f"heldout{n}" for n in range(3, 9))  # each written blind from the titles alone
 
 
 def _is_english(text: str) -> bool:
@@ -103,7 +103,7 @@ def main() -> int:
     indexes = load_indexes()
     names = (TUNING,) if "--tuning" in arguments else (*DEVELOPMENT, *BLIND)
     every: list[float] = []
-    recent = [0, 0, 0]  # sets 3 to 7 together: the newest wordings, what to judge a change by
+    recent = [0, 0, 0]  # sets 3 to 8 together: the newest wordings, what to judge a change by
     for name in names:
         if name != TUNING and not (CASES / f"{name}.tsv").exists():
             continue
@@ -120,7 +120,7 @@ def main() -> int:
                 print(line)
     if recent[0]:
         total, top1, top3 = recent
-        print(f"== sets 3 to 7 together: {total} questions")
+        print(f"== sets 3 to 8 together: {total} questions")
         print(f"   top-1 {top1}/{total} = {100 * top1 / total:.1f}%")
         print(f"   top-3 {top3}/{total} = {100 * top3 / total:.1f}%")
     every.sort()
