@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from spellchecker import SpellChecker
 
@@ -297,6 +298,7 @@ class _Similarity:
 
 
 TYPO_SHORTEST = 5
+SPELLED_KEPT = 10_000
 
 
 @lru_cache(maxsize=2)
@@ -350,6 +352,17 @@ class TopicIndex:
         self._body_weight = {s: math.log(count / n) for s, n in spread.items()}
         self._similarity = _Similarity(topics, answers, language)
         self._everyday = [self._similarity.vector(e) for e in everyday]
+        # Every word the library writes, examples too: what a mistyped word is read back to.
+        self._vocabulary = sorted(
+            self._known
+            | {
+                w
+                for t in topics
+                for e in (t.title, *t.keywords, *t.examples)
+                for w in words(e, language)
+            }
+        )
+        self._spelled: dict[str, str] = {}
 
     def _part_score(self, part: _Part, text: _Text) -> float:
         if part.stem in text.stems or part.word in text.words:
@@ -436,7 +449,27 @@ class TopicIndex:
         asked = max((_cosine(vector, e) for e in self._similarity.examples[topic_id]), default=0.0)
         return chat > asked
 
+    def spelled(self, word: str) -> str:
+        """A slip of the thumb read back to the library's own word ("afgevalen" to "afgevallen",
+        "wiselen" to "wisselen"), so that both the keywords and the example questions see it. A
+        word the language or the library knows is taken as typed."""
+        if len(word) < TYPO_SHORTEST or word in self._known or word in self._real:
+            return word
+        if word not in self._spelled:
+            if len(self._spelled) >= SPELLED_KEPT:  # typos are endless; the cache is not
+                self._spelled.clear()
+            found = [
+                (OSA.distance(word, known), known)
+                for known, _, _ in process.extract(
+                    word, self._vocabulary, scorer=OSA.distance, score_cutoff=2, limit=5
+                )
+                if _is_typo(known, word)
+            ]
+            self._spelled[word] = min(found)[1] if found else word
+        return self._spelled[word]
+
     def match(self, text: str, *, limit: int = 3) -> list[Match]:
+        text = " ".join(self.spelled(w) for w in written(text, self.language))
         plain = words(text, self.language)
         if not plain:
             return []

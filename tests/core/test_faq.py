@@ -302,3 +302,18 @@ def test_a_message_more_like_everyday_chat_than_like_the_topic_opens_no_tip() ->
 def test_everyday_chat_sharing_a_keyword_opens_no_tip_in_the_real_library(text: str) -> None:
     best, _ = best_and_alternatives(load_indexes()[Language.NL].match(text))
     assert best is None
+
+
+def test_a_mistyped_word_is_read_back_to_a_word_of_the_example_questions() -> None:
+    library = [
+        _topic("eating", "Eten", ("eten",), examples=("ze is veel afgevallen en zwak",)),
+        _topic("school", "School", ("school",)),
+    ]
+    index = TopicIndex(library, "nl")
+    assert index.spelled("afgevalen") == "afgevallen"
+    assert index.match("ze is echt afgevalen en zwak")[0].topic_id == "eating"
+
+
+def test_a_real_word_is_not_read_back_to_a_library_word() -> None:
+    library = [_topic("eating", "Eten", ("eten",), examples=("ze is veel afgevallen",))]
+    assert TopicIndex(library, "nl").spelled("afgevuld") == "afgevuld"
