@@ -593,23 +593,28 @@ async def on_answer_text(update: Update, context: Context, person: Who) -> bool:
         await say(context, person.chat_id, t._("That question was already answered."))
         return True
     last_message = await _relay(context, question, specialist, answer)
-    # Over 4,096 characters the answer arrives in parts: the next part is added, not dropped.
-    window = {"question_id": question.id, "last_message": last_message}
+    sent = t._("Your answer was sent.")
+    blocked = t._(
+        "Your answer is saved, but it could not be delivered: the person has blocked the bot."
+    )
+    await _open_for_more(person, context, question.id, last_message, sent, blocked)
+    return True
+
+
+async def _open_for_more(
+    person: Who,
+    context: Context,
+    question_id: int,
+    last_message: int | None,
+    sent: str,
+    blocked: str,
+) -> None:
+    """Over 4,096 characters an answer arrives in parts: the next part is added, not dropped."""
+    window = {"question_id": question_id, "last_message": last_message}
     await _put(
         person, context, AnswerStep.MORE, window, flow=ANSWER_FLOW, valid_for=ANSWER_PARTS_WITHIN
     )
-    if last_message is not None:
-        await say(context, person.chat_id, t._("Your answer was sent."))
-    else:
-        await say(
-            context,
-            person.chat_id,
-            t._(
-                "Your answer is saved, but it could not be delivered: the person has blocked "
-                "the bot."
-            ),
-        )
-    return True
+    await say(context, person.chat_id, sent if last_message is not None else blocked)
 
 
 async def _add_to_answer(update: Update, context: Context, person: Who, flow: FlowState) -> bool:
@@ -648,21 +653,12 @@ async def _add_to_answer(update: Update, context: Context, person: Who, flow: Fl
     last_message = await _relay(
         context, updated, specialist, more, previous=previous if isinstance(previous, int) else None
     )
-    window = {"question_id": question.id, "last_message": last_message}
-    await _put(
-        person, context, AnswerStep.MORE, window, flow=ANSWER_FLOW, valid_for=ANSWER_PARTS_WITHIN
+    sent = t._("This was added to your answer and sent.")
+    blocked = t._(
+        "This was added to your answer, but it could not be delivered: the person has blocked "
+        "the bot."
     )
-    if last_message is not None:
-        await say(context, person.chat_id, t._("This was added to your answer and sent."))
-    else:
-        await say(
-            context,
-            person.chat_id,
-            t._(
-                "This was added to your answer, but it could not be delivered: the person has "
-                "blocked the bot."
-            ),
-        )
+    await _open_for_more(person, context, question.id, last_message, sent, blocked)
     return True
 
 
