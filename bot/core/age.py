@@ -30,6 +30,9 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_ALMOST = frozenset({"bijna", "bijkans", "almost", "nearly"})
+
+
 def parse_age(text: str) -> int | None:
     """One age from "14", "14 jaar", "ze is veertien"; None when unclear (none, several, absurd)."""
     plain = _plain(text)
@@ -41,4 +44,7 @@ def parse_age(text: str) -> int | None:
     if len(set(found)) != 1:
         return None
     age = found[0]
+    # "bijna 16" is 15: the rules by age change at 12, 16 and 18, so "almost" matters.
+    if _ALMOST & set(_WORD.findall(plain)):
+        age -= 1
     return age if is_valid_age(age) else None

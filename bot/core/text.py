@@ -29,3 +29,19 @@ def cap(text: str, limit: int) -> str:
     """Keep at most `limit` characters of free text, marking the cut."""
     text = text.strip()
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+MAX_FIRST_NAME = 40
+MAX_NAME_WORDS = 3
+_NAME_MARKS = frozenset(" -'\u2019.")
+
+
+def first_name(text: str) -> str | None:
+    """A first name as typed ("Sam", "Anne-Marie", "Jan Willem"), or None for anything else: a
+    sentence typed where a name was asked ("mijn dochter praat over doodgaan") is no name."""
+    name = " ".join(text.split())
+    if not name or len(name) > MAX_FIRST_NAME or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    if not all(c.isalpha() or c in _NAME_MARKS for c in name):
+        return None
+    return name

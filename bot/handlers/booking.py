@@ -37,7 +37,7 @@ from bot.core.models import Practice, Role
 from bot.core.phone import parse_dutch_phone, show_phone
 from bot.core.reminders import plan_reminders
 from bot.core.slots import DEFAULT_NOTICE
-from bot.core.text import cap
+from bot.core.text import cap, first_name
 from bot.handlers import reminders as reminder_handlers
 from bot.handlers.common import (
     Context,
@@ -63,7 +63,6 @@ log = logging.getLogger(__name__)
 
 FLOW = "booking"
 BOOKING_VALID_FOR = timedelta(hours=2)
-MAX_FIRST_NAME = 40
 MAX_NOTE = 300
 DAYS_PER_PAGE = 7
 TIMES_SHOWN = 16
@@ -341,8 +340,8 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
     text = typed(update)
     svc = services(context)
     if flow.step == Step.FIRST_NAME:
-        name = " ".join(text.split())
-        if not name or len(name) > MAX_FIRST_NAME or any(c.isdigit() for c in name):
+        name = first_name(text)
+        if name is None:
             await say(
                 context, person.chat_id, t._("Just the first name is enough, for example Sam.")
             )
@@ -646,6 +645,18 @@ async def on_time(update: Update, context: Context, person: Who, cb: Callback) -
     value = cb.arg()
     if not is_number(value):
         await _gone(person, context)
+        return
+    assert person.flow is not None
+    _, found = await _kind_and_offers(person, context, person.flow.data)
+    if int(value) not in {to_epoch(o.start) for o in found}:
+        # Taken since the times were shown, or never offered (an old or forged button).
+        await _put(person, context, Step.DAY)
+        await show_days(
+            person,
+            context,
+            week=int(person.flow.data.get("week", 0)),
+            intro=person.texts._("That time is no longer free. Please choose again."),
+        )
         return
     await drop_buttons(update.effective_message)
     data = await _put(person, context, Step.CONFIRM, start=int(value))
@@ -1135,7 +1146,7 @@ async def on_cancel(update: Update, context: Context, person: Who, cb: Callback)
             keyboard(
                 [
                     button(t._("Yes, cancel"), Action.APPOINTMENT_CANCEL, appointment.id, "yes"),
-                    button(t._("No, keep it"), Action.MENU, MenuItem.HOME),
+                    button(t._("No, do not cancel"), Action.MENU, MenuItem.HOME),
                 ]
             ),
         )

@@ -26,6 +26,9 @@ from bot.i18n import Texts
 LANGUAGE_NAMES = {Language.NL: "Nederlands", Language.EN: "English"}
 
 
+ONBOARDING = "onboarding"  # onboarding.FLOW; that module builds on this one
+
+
 class MenuItem:
     ASK = "ask"
     BOOK = "book"
@@ -78,8 +81,13 @@ async def on_stale_button(update: Update, context: Context, person: Who) -> None
 
 
 async def on_menu_command(update: Update, context: Context) -> None:
+    """The menu, leaving what was going on: a booking or question half done would otherwise
+    read the next message as its answer ("Alleen de voornaam is genoeg")."""
     person = await who(update, context)
     if person is None:
+        return
+    if person.flow is not None and person.flow.flow != ONBOARDING:  # onboarding keeps its place
+        await stop_flow(person, context)
         return
     if await send_specialist_menu_if_linked(person, context):
         return

@@ -23,3 +23,10 @@ def test_parse_age_reads_digits_and_number_words(text: str, age: int) -> None:
 @pytest.mark.parametrize("text", ["", "weet ik niet", "12 of 13", "999", "-", "🙂", "x" * 4000])
 def test_parse_age_refuses_nonsense_and_ambiguity(text: str) -> None:
     assert parse_age(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "age"), [("bijna 16", 15), ("ze is bijna twaalf", 11), ("almost 18", 17)]
+)
+def test_almost_an_age_is_the_year_before(text: str, age: int) -> None:
+    assert parse_age(text) == age

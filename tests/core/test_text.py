@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.core.text import cap, split_for_telegram
+from bot.core.text import cap, first_name, split_for_telegram
 
 
 def test_short_text_stays_whole() -> None:
@@ -32,3 +32,15 @@ def test_cap_marks_the_cut() -> None:
 def test_limit_must_be_positive() -> None:
     with pytest.raises(ValueError, match="positive"):
         split_for_telegram("x", 0)
+
+
+@pytest.mark.parametrize("text", ["Sam", "Anne-Marie", "Jan Willem", "Zoë", "  sam  "])
+def test_a_first_name_is_taken_as_typed(text: str) -> None:
+    assert first_name(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "text", ["mijn dochter praat over doodgaan", "Sam123", "", "sam :)", "x" * 41]
+)
+def test_a_sentence_or_symbols_are_no_first_name(text: str) -> None:
+    assert first_name(text) is None

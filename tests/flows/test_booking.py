@@ -95,9 +95,10 @@ async def test_a_forged_time_is_not_booked(bot: Harness) -> None:
     await onboard(user)
     await answer_booking_questions(user)
     await user.tap("di 24 nov")
-    await user.tap_data("btime:1800000000", user.last.message_id)
-    replies = await user.tap("Bevestigen")
-    assert "net bezet" in replies[-1].text
+    replies = await user.tap_data("btime:1800000000", user.last.message_id)
+    assert "niet meer vrij" in replies[-1].text
+    assert "Bevestigen" not in replies[-1].labels
+    assert not any("2027" in r.text for r in replies)  # the forged moment is never shown
     assert await bot.storage.appointments.upcoming_for_user(user.user_id, bot.clock.now()) == []
 
 
@@ -151,13 +152,22 @@ async def test_a_note_with_crisis_words_shows_the_card_and_is_kept(bot: Harness)
     assert flow is not None and flow.data["note"] == "ze zegt dat ze dood wil"
 
 
-async def test_html_in_a_name_is_escaped(bot: Harness) -> None:
+async def test_html_typed_as_a_name_is_refused_kindly(bot: Harness) -> None:
     user = bot.user()
     await onboard(user)
     await user.tap("Afspraak maken")
     await user.tap("Voor mijn kind")
     replies = await user.send("<b>Sam</b> & co")
-    assert "<b>Sam</b> & co" in replies[-1].text
+    assert "Alleen de voornaam" in replies[-1].text
+
+
+async def test_an_apostrophe_in_a_name_is_shown_as_typed(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Afspraak maken")
+    await user.tap("Voor mijn kind")
+    replies = await user.send("D'Angelo")
+    assert "D'Angelo" in replies[-1].text
 
 
 async def test_back_from_the_times_shows_the_days(bot: Harness) -> None:
@@ -202,7 +212,8 @@ async def test_my_appointments_lists_and_cancels(bot: Harness) -> None:
     await user.tap("Bevestigen")
     replies = await user.tap("Mijn afspraken")
     assert "donderdag 26 november om 13:00" in replies[0].text
-    await user.tap("Afzeggen", message=replies[0])
+    asked = await user.tap("Afzeggen", message=replies[0])
+    assert asked[-1].labels == ["Ja, afzeggen", "Nee, niet afzeggen"]
     replies = await user.tap("Ja, afzeggen")
     said = "\n".join(r.text for r in replies if not r.edited)
     assert "Je afspraak is afgezegd" in said
@@ -220,7 +231,8 @@ async def test_a_late_cancellation_is_allowed_and_marked(bot: Harness) -> None:
     await user.tap("Bevestigen")
     bot.clock.advance(timedelta(hours=10))
     replies = await user.tap("Mijn afspraken")
-    await user.tap("Afzeggen", message=replies[0])
+    asked = await user.tap("Afzeggen", message=replies[0])
+    assert asked[-1].labels == ["Ja, afzeggen", "Nee, niet afzeggen"]
     replies = await user.tap("Ja, afzeggen")
     assert any("minder dan een dag" in r.text for r in replies if not r.edited)
     assert specialist.last.text.startswith("Te laat afgezegd")
@@ -328,3 +340,14 @@ async def test_my_appointments_shows_what_is_kept_with_each_appointment(bot: Har
     replies = await user.tap("Mijn afspraken")
     assert "Geboren 1 mei 2016. Over: Slapen" in replies[0].text
     assert "Opmerking: Hij ligt lang wakker" in replies[0].text
+
+
+async def test_a_sentence_typed_as_the_first_name_is_asked_again(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Afspraak maken")
+    await user.tap("Voor mijn kind")
+    replies = await user.send("hij is 9 en slaapt al weken slecht")
+    assert "Alleen de voornaam" in replies[-1].text
+    replies = await user.send("Anne-Marie")
+    assert "geboortedatum van Anne-Marie" in replies[-1].text

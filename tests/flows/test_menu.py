@@ -105,3 +105,21 @@ async def test_commands_are_registered_per_language_and_by_default(bot: Harness)
     dutch = next(c for c in calls if c.params.get("language_code") == "nl")
     names = [c["command"] for c in dutch.params["commands"]]
     assert names == ["start", "menu", "hulp", "help", "taal", "privacy", "stop", "verwijder"]
+
+
+async def test_menu_in_the_middle_of_booking_ends_the_booking(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Afspraak maken")
+    await user.send("/menu")
+    flow = await bot.storage.flows.get(user.user_id)
+    assert flow is None or flow.flow != "booking"
+
+
+async def test_menu_during_onboarding_keeps_the_place(bot: Harness) -> None:
+    user = bot.user()
+    await user.send("/start")
+    await user.tap("Nederlands")
+    await user.send("/menu")
+    flow = await bot.storage.flows.get(user.user_id)
+    assert flow is not None and flow.flow == "onboarding"
