@@ -56,7 +56,9 @@ class Screen:
     def __init__(self, out: TextIO, *, color: bool) -> None:
         self.out = out
         self.color = color
-        self.numbered: list[str] = []
+        # Every button of the newest replies, in order, with its message: a tip's own buttons
+        # stay tappable under the "Bedoel je" message that follows it.
+        self.numbered: list[tuple[str, BotMessage]] = []
 
     def _bold(self, text: str) -> str:
         return f"\033[1m{text}\033[0m" if self.color else text
@@ -81,11 +83,8 @@ class Screen:
                 cells = []
                 for b in row:
                     if b.callback_data:
-                        if message is with_buttons[-1]:
-                            self.numbered.append(b.label)
-                            cells.append(f"[{len(self.numbered)}] {b.label}")
-                        else:
-                            cells.append(f"[ ] {b.label}")
+                        self.numbered.append((b.label, message))
+                        cells.append(f"[{len(self.numbered)}] {b.label}")
                     else:
                         cells.append(f"[link] {b.label} -> {b.url}")
                 print("      " + "   ".join(cells), file=self.out)
@@ -200,7 +199,8 @@ async def _demo(stdin: TextIO, out: TextIO, *, color: bool) -> int:
                         count = len(screen.numbered)
                         print(f"(no button {command}; choose 1 to {count})\n", file=out)
                         continue
-                    replies = await user.tap(screen.numbered[index])
+                    label, message = screen.numbered[index]
+                    replies = await user.tap(label, message=message)
                 else:
                     replies = await user.send(line)
                 screen.show(replies, label)

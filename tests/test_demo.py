@@ -65,3 +65,11 @@ def test_demo_lets_hours_pass_and_says_the_new_time() -> None:
     transcript = _transcript("/start\n:wacht\n:wacht 2\n:quit")
     assert "(say how many hours, for example  :wacht 20)" in transcript
     assert "(it is now " in transcript
+
+
+def test_demo_a_tips_own_buttons_can_be_tapped_under_the_suggestions() -> None:
+    script = "\n".join(["/start", "1", "1", "'9", "1", "mn dochter slaapt nie goed"])
+    transcript = _transcript(script + "\n1\n:quit")
+    assert "[1] Vraag stellen" in transcript
+    assert "[ ]" not in transcript
+    assert "als vraag sturen" in transcript
