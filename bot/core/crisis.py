@@ -120,6 +120,8 @@ _TOKENS = {
     "u": "you",
     "ur": "your",
     "myslef": "myself",
+    "urself": "yourself",
+    "kys": "kill yourself",
     "mysef": "myself",
 }
 
@@ -130,6 +132,7 @@ _JOINS = (
     (re.compile(r"\bje zelf\b"), "jezelf"),
     (re.compile(r"\bhaar zelf\b"), "haarzelf"),
     (re.compile(r"\bmy self\b"), "myself"),
+    (re.compile(r"\byour self\b"), "yourself"),
     (re.compile(r"\bher self\b"), "herself"),
     (re.compile(r"\bhim self\b"), "himself"),
 )
@@ -265,13 +268,13 @@ _PARTS: dict[str, str] = {
     r"|oxycodon|tramadol|codeine|pijnstillers|strip|strips|doos|doosje|doosjes|dozen|pot|potje"
     r"|potjes)",
     "SWALLOWED": r"(?:geslikt|ingenomen|genomen|gegeten|opgegeten|opgeslikt|doorgeslikt|slikken"
-    r"|innemen|in te nemen|te slikken|in genomen)",
+    r"|innemen|in te nemen|te slikken|in genomen|nemen|te nemen)",
     "QTY": r"(?:alle|al|te veel|teveel|veel|heel veel|een hele|hele|de hele|een handvol|handvol"
     r"|een heleboel|een doos|een doosje|een strip|een pot|een potje|een flesje|een fles"
     r"|een zak|een zakje|[0-9]{2,}|tien|twintig|dertig|veertig|vijftig"
     r"|(?:[0-9]|twee|drie|vier|vijf)(?= (?:strips|doosjes|dozen|potjes|flesjes|flessen)\b))",
-    "EN_DRUG": r"(?:pills|tablets|meds|medication|medicine|medicines|paracetamol|tylenol"
-    r"|ibuprofen|sleeping pills|painkillers|antidepressants|xanax)",
+    "EN_DRUG": r"(?:pills|pill|tablets|tablet|meds|medication|medicine|medicines|paracetamol"
+    r"|tylenol|ibuprofen|sleeping pills|painkillers|antidepressants|xanax)",
     "EN_SELF": r"(?:myself|herself|himself|themselves|themself|yourself)",
     "EN_FAMILY": r"(?:mom|mum|mother|dad|father|sister|brother|son|daughter|kid|kids|child"
     r"|children|wife|husband|baby|stepmom|stepmum|stepdad|stepfather|stepmother|partner|family)",
@@ -419,6 +422,15 @@ _NOT_SUICIDE_COMPOUND = (
 # needed, so "smoorde" (braised) is not one of them.
 _rule(SUICIDE, rf"\b[zs](?:e?ll?[fv]?|e[fv]) ?moo?r[dt]{_NOT_SUICIDE_COMPOUND}\w*")
 _rule(SUICIDE, r"\b[zs]e?l[fv] ?dod\w*")
+# "zm" is chat spelling of zelfmoord, but also of "zo meteen" ("ik bel je zm", "tot zm", "ik
+# ga zm", "ik ga het zm doen"): only with a verb, a noun or a preposition that belongs to
+# zelfmoord: "zm plegen", "denk aan zm", "zm gedachtes", "wil zm" at the end of a clause.
+_rule(
+    SUICIDE,
+    r"\bzm ?(?:plegen|pleeg|pleegt|te plegen|gepleegd|pleegde|poging\w*|gedacht\w*"
+    r"|neiging\w*|plan\w*|brie[fv]\w*)\b|\b(?<!het )(?<!dat )(?<!dit )(?<!wel )zm doen\b"
+    r"|\b(?:aan|over) zm\b|\b<WANT> <ADV>{0,2}zm<CLAUSE_END>",
+)
 # suicide, suïcidaal, suicidal, suiside, sucide; not the sprint drill "running suicides".
 _rule(
     SUICIDE,
@@ -441,6 +453,14 @@ _rule(SUICIDE, r"\b<DEAD>(?: ?gaan)? <ADV>{0,2}<WANT>\b", unless=_DEAD_FIGURES)
 _rule(SUICIDE, r"\b(?:liever|beter|maar) <DEAD>\b", unless=_DEAD_FIGURES)
 _rule(
     SUICIDE, r"\bdat ik <ADV>{0,2}(?:<DEAD> (?:was|ben|zou zijn|ging)|er niet meer (?:was|ben))\b"
+)
+# The same, told by a parent: "ze zegt dat ze wou dat ze dood was"; not "ik wou dat hij dood
+# was" about someone else.
+_rule(
+    SUICIDE,
+    r"\b(?:wou|wilde|wenst|wenste|zou willen) dat (?:ze|zij|hij|het) <ADV>{0,2}(?:<DEAD> (?:was"
+    r"|is|zou zijn)|er <ADV>{0,1}niet (?:meer )?(?:was|is|zou zijn)|nooit geboren (?:was|is))\b",
+    unless=r"\b(?:ik|we|wij) (?:wou|wilde|wenst|wenste|zou willen) dat",
 )
 # "niet meer leven", "niet meer te leven", "niet meer bestaan".
 _rule(
@@ -475,6 +495,35 @@ _rule(
     r"|de dood|mijn dood|er niet meer zijn|een einde)\b",
     unless=r"de dood van|dood van (?:mijn|haar|zijn|onze|de|het)",
 )
+# Talking about dying, the way a parent tells it: "mijn dochter praat over doodgaan", "heeft
+# het steeds over doodgaan", "my son keeps talking about dying". Not someone else's death ("de
+# dood van opa"), not a fear ("bang"), and not a family or a class that talks about death
+# together ("we praten over de dood").
+_rule(
+    SUICIDE,
+    r"\b(?:praat|praten|praatte|praatten|sprak|spreekt|spreken|begint|begon|beginnen|kletst"
+    r"|(?:heeft|had|hebben|hadden) het|schrijft|schreef|tekent|tekende)(?: [a-z0-9]+){0,3} over "
+    r"<ADV>{0,2}(?:(?:doodgaan|dood gaan|dood te gaan|dood)\b(?! van)|dood willen|dood zijn"
+    r"|sterven\b(?! van)|de dood\b(?! van)|(?:zijn|haar|mijn) eigen dood|mijn dood"
+    r"|er niet meer (?:willen )?zijn|niet meer (?:willen )?leven|<SELF> (?:dood|iets aan))",
+    # The parent or a family as the one who talks: "hoe praat ik met mijn kind over de dood",
+    # "moet ik met mijn zoon praten over de dood", "we hebben het thuis vaak over de dood".
+    unless=r"\b(?:we|wij|jullie|hoe)\b <W>{0,2}(?:praat|praten|praatte|praatten|hebben het"
+    r"|hadden het|spreek|spreken)\b|\b(?:praat|praten|spreek|spreken) (?:ik|we|wij|je|jullie)\b"
+    r"|\bmet <W>{1,3}(?:praten|te praten|spreken)\b|\bbang\b|\bangst\w*|\b(?:les|lessen|boek\w*"
+    r"|film\w*|serie|spreekbeurt|werkstuk|opdracht|presentatie|godsdienst\w*|levensbeschouwing"
+    r"|biologie)\b",
+)
+_rule(
+    SUICIDE,
+    r"\b(?:talk|talks|talking|talked|speaks|speaking|spoke|writes|writing|wrote|keeps going on"
+    r"|goes on) <ADV_EN>{0,2}about <ADV_EN>{0,1}(?:dying|death|wanting to die|being dead"
+    r"|not being (?:here|alive|around)|not wanting to live|killing (?:<EN_SELF>)|ending it"
+    r"|ending (?:his|her|their|my) life)\b",
+    unless=r"\b(?:we|we all) (?:talk|talked)|talk(?:ed|ing)? (?:to|with) (?:him|her|them|my)"
+    r"|(?:dying|death) (?:of|from)\b|\b(?:scared|afraid|fear\w*|worried|anxious)\b"
+    r"|\bclass\b|\bmovie\b|\bbook\b",
+)
 # A rope, a plan: "touw klaarliggen", "praat over ophangen", "pillen gespaard".
 _rule(
     SUICIDE,
@@ -494,7 +543,9 @@ _rule(
 )
 _rule(
     SUICIDE,
-    r"\bleven (?:heeft|is) <ADV>{0,2}(?:geen zin|zinloos|niks waard|niets waard"
+    r"\bleven <ADV>{0,2}(?:geen zin|geen nut|zinloos|nutteloos|niks waard|niets waard)"
+    r" <ADV>{0,1}(?:heeft|is|had|was)\b"
+    r"|\bleven (?:heeft|is) <ADV>{0,2}(?:geen zin|zinloos|niks waard|niets waard"
     r"|geen nut|nutteloos)",
 )
 _rule(SUICIDE, r"\blevensmoe\w*")
@@ -570,7 +621,31 @@ _rule(
     r"|voor de dood|voor doodgaan|om dood te zijn)\b",
 )
 # An end to it: "een einde aan mijn leven", "er een eind aan maken", "uit het leven stappen".
-_rule(SUICIDE, r"\b(?:eind|einde) <W>{0,1}aan (?:mijn |zijn |haar |het |je |hun )?leven\b")
+_rule(
+    SUICIDE,
+    r"\b(?:eind|einde) <W>{0,1}aan (?:(?:mijn |zijn |haar |het |je |hun )?(?:leven|bestaan)\b"
+    r"|(?:alles|het allemaal)(?! (?:wat|dat|van|met|rond)\b))",
+)
+# "mijn leven beeindigen", "een punt zetten achter mijn leven", "stoppen met leven".
+_rule(
+    SUICIDE,
+    r"\b(?:<POSS> |het )(?:leven|bestaan) <ADV>{0,2}(?:te )?be?e?indig\w*"
+    r"|\bbe?e?indig\w* <ADV>{0,2}(?:mijn|zijn|haar|het|hun|je) (?:leven|bestaan)\b"
+    r"|\bpunt <W>{0,2}achter (?:mijn |zijn |haar |het |je )?(?:leven|bestaan)\b"
+    r"|\b(?:stoppen|stop|stopt|ophouden) (?:met|te) (?:leven|het leven|bestaan|ademen)\b",
+)
+# "ik maak er een eind aan", "ik wil er een punt achter zetten": the same, without the object;
+# not about a quarrel, a relationship or school.
+_rule(
+    SUICIDE,
+    r"\b(?:(?:ik|hij|ze|zij) <ADV>{0,2}(?:maak|maakt)|(?:maak|maakt) (?:ik|hij|ze|zij)) <ADV>{0,2}"
+    r"er <ADV>{0,2}(?:een )?(?:eind|einde) aan<CLAUSE_END>"
+    r"|\b(?:ik|hij|ze|zij) (?:<WANT>|ga|gaat|zal) <ADV>{0,2}er <ADV>{0,2}een punt achter "
+    r"<ADV>{0,1}zetten<CLAUSE_END>",
+    unless=r"\b(?:ruzie\w*|relatie\w*|vriendschap\w*|gedoe|pesten|gepest|discussie\w*|gezeur"
+    r"|school|studie|opleiding|baan|werk|club|team|sport|voetbal|hockey|les|lessen|met (?:hem"
+    r"|haar|die|dat|deze|mijn|zijn))\b",
+)
 _rule(
     SUICIDE, r"\ber <ADV>{0,2}(?:een )?(?:eind|einde) aan <W>{0,2}(?:maken|maak|maakt|te maken)\b"
 )
@@ -619,7 +694,10 @@ _rule(SUICIDE, r"\bafscheids ?brie[fv]\w*")
 # Feeling a burden: "beter af zonder mij", "niemand zou me missen".
 _rule(
     SUICIDE,
-    r"\bbeter af <W>{0,2}(?:zonder mij|zonder me|als ik <W>{0,3}(?:dood|er niet|weg|niet meer))",
+    r"\bbeter af <W>{0,2}(?:zonder mij|zonder me|als ik <W>{0,3}(?:dood|er niet|weg|niet meer))"
+    # told by a parent: "hij zegt dat iedereen beter af is zonder hem" (not "we" about an ex)
+    r"|\b(?:iedereen|de wereld|jullie) (?:(?:is|zijn|zou|zouden|was|waren) <W>{0,2})?beter af"
+    r" <W>{0,1}zonder (?:hem|haar)\b",
 )
 _rule(
     SUICIDE,
@@ -680,7 +758,7 @@ _rule(
 )
 _rule(
     SUICIDE,
-    r"\bbetter off (?:dead|without me)\b|\bwish (?:i|she|he) (?:was|were|am) "
+    r"\bbetter off (?:dead|without me)\b|\bwish(?:es|ed)? (?:i|she|he) (?:was|were|am) "
     r"(?:dead|never born)\b|\bno reason to (?:live|keep going)\b|\bnot worth living\b"
     r"|\b(?:no one|nobody|noone) (?:would|will) miss me\b|\bhang <EN_SELF>",
 )
@@ -931,8 +1009,8 @@ _rule(
 _rule(
     SEXUAL,
     r"\b(?:verkra[cg]h?t\w*|aangeran[dt]\w*|aanrand\w*|randde|incest\w*|loverboy\w*|grooming|rape[ds]?"
-    r"|raping|rapist|molest\w*|sextortion|seksueel geweld|sexual(?:ly)? (?:abuse|abused|assault"
-    r"|assaulted|harass\w*))\b",
+    r"|raping|rapist|molest\w*|(?:ge)?sextort\w*|seksueel geweld|sexual(?:ly)? (?:abuse|abused"
+    r"|assault|assaulted|harass\w*))\b",
 )
 # "seksueel misbruikt", "seksueel overschrijdend gedrag".
 _rule(
@@ -971,13 +1049,87 @@ _rule(
     r"\b(?:dwingt|dwong|dwingen|gedwongen|dwing) <W>{0,5}(?:seks\w*|naakt\w*|uit te kleden"
     r"|uitkleden|pijpen|aan te raken|aanraken|te zoenen|zoenen|aan hem te zitten)",
 )
-# Sextortion and grooming around nude pictures.
-_NUDES = r"(?:naaktfoto\w*|naaktbeeld\w*|naakt <W>{0,1}foto\w*|naaktfilm\w*|nudes?|sexting)"
+# Sextortion and grooming around nude pictures: "ik word gechanteerd met een naaktfoto", "hij
+# dreigt mijn naaktfotos te verspreiden", "someone is blackmailing me with nudes".
+_NUDES = (
+    r"(?:naaktfoto\w*|naaktbeeld\w*|naakt <W>{0,1}(?:foto|film|video|beeld)\w*|naaktfilm\w*"
+    r"|naaktvideo\w*|blootfoto\w*|blote foto\w*|seks ?(?:foto|film|video)\w*|sex ?(?:foto|film"
+    r"|video|tape)\w*|sekstape\w*|nudes?|nude (?:pic|photo|picture|video)\w*|naked (?:pic|photo"
+    r"|picture|video)\w*|dick ?pics?|sexting)"
+)
 _THREAT = (
-    r"(?:chant\w*|dreig\w*|verspreid\w*|doorgestuurd|rondgestuurd|gelekt|leak\w*|blackmail\w*"
-    r"|gedeeld|online|sturen|stuur|stuurt|stuurde|gestuurd|krijg|kreeg|vraagt|vroeg|wil)"
+    r"(?:(?:ge)?chant\w*|afpers\w*|afgeperst|perst|sextort\w*|extort\w*|dreig\w*|threat\w*"
+    r"|verspreid\w*|doorgestuurd|rondgestuurd|rond|gelekt|leak\w*|blackmail\w*|gedeeld|delen"
+    r"|deelt|deelde|posten|post|posts|posted|posting|gepost|share|shares|shared|sharing|spread\w*"
+    r"|online|sturen|stuur|stuurt|stuurde|gestuurd|send|sends|sending|sent|krijg|kreeg|vraagt"
+    r"|vroeg|ask|asks|asked|asking|wil|wants)"
 )
 _rule(SEXUAL, rf"\b{_THREAT} <W>{{0,8}}{_NUDES}|\b{_NUDES} <W>{{0,8}}{_THREAT}")
+# Blackmail with any picture or film is sextortion in all but name: "ik word afgeperst met
+# een filmpje van mij", "someone is blackmailing me with a video".
+_IMAGE = (
+    r"(?:foto|fotos|fotootje|fotootjes|filmpje|filmpjes|video|videos|beelden|pics?|pictures?"
+    r"|photos?|images?|screenshots?|webcam\w*)"
+)
+_BLACKMAIL = r"(?:(?:ge)?chant\w*|afpers\w*|afgeperst|blackmail\w*|extort\w*)"
+_rule(SEXUAL, rf"\b{_BLACKMAIL} <W>{{0,6}}{_IMAGE}\b|\b{_IMAGE} <W>{{0,6}}{_BLACKMAIL}")
+# Blackmailed, without saying with what: for a young person that is mostly sextortion, and
+# either way worth the card. "Emotionele chantage" to get one's way is not it.
+_rule(
+    SEXUAL,
+    r"\b(?:word|wordt|worden|werd|werden|ben|is|zijn|was|waren|being|been|am|are|were|get|gets"
+    r"|got|getting) <ADV>{0,2}(?:online |op (?:snapchat|insta\w*|tiktok|discord) )?(?:gechanteerd"
+    r"|afgeperst|blackmailed|extorted)\b"
+    r"|\b(?:chanteert|chanteren|chanteerde|chanteerden|blackmails|blackmailing|blackmailed"
+    r"|extorting) <ADV>{0,1}(?:me|mij|ons|us|haar|hem|her|him|<POSS> <PERSON>|my <EN_FAMILY>)\b"
+    r"|\b(?:perst|persen|perste|persten) <ADV>{0,1}(?:me|mij|ons|haar|hem|<POSS> <PERSON>)"
+    r" <W>{0,3}af\b",
+    unless=r"\b(?:snoep\w*|spelletje\w*|grapje|geintje|game|fortnite|minecraft|roblox|monopoly"
+    r"|emotioneel|emotionele|emotionally)\b",
+)
+# A threat to spread pictures of someone: "hij dreigt een filmpje van mij online te zetten",
+# "dreigt mijn fotos te delen als ik niet betaal"; not "het filmpje van de verjaardag".
+_OF_SOMEONE = (
+    rf"(?:(?:mijn|me|haar|zijn|onze|my|her|his|our) (?:<W>)?{_IMAGE}"
+    rf"|{_IMAGE} (?:van|of) (?:mij|me|haar|hem|ons|us|her|him|mijn <PERSON>|my <EN_FAMILY>))\b"
+)
+_SPREAD = (
+    r"(?:verspreid\w*|te delen|delen|deelt|online|op internet|rond\w*|door te sturen|doorsturen"
+    r"|door ?sturen|te sturen|sturen|posten|te posten|op (?:insta\w*|snap\w*|tiktok|school)"
+    r"|aan iedereen|naar iedereen|laten zien|te laten zien|zet|zetten|share|shares|sharing|post"
+    r"|posts|posting|spread\w*|leak|leaks|leaking|send|sends|sending|show|shows|showing|online)"
+)
+# The condition that makes it a threat: "anders zet hij mijn fotos online", "als ik niet
+# betaal deelt hij mijn filmpje". Some say "dreigt", some only the condition with the one who
+# threatens. Not the young person's own posting: "ze dreigt mijn telefoon af te pakken als ik
+# mijn fotos online zet".
+_IF_NOT = (
+    r"(?:anders|als ik (?:hem |haar )?(?:niet|geen)|tenzij|or|or else"
+    r"|if i (?:do not|did not|will not|refuse)|unless i)"
+)
+_THEY = r"(?:hij|ze|zij|iemand|he|she|they|someone)"
+_rule(
+    SEXUAL,
+    rf"\b(?:dreig\w*|threat\w*) <W>{{0,6}}(?:{_OF_SOMEONE} <W>{{0,5}}{_SPREAD}\b|{_SPREAD} "
+    rf"<W>{{0,3}}{_OF_SOMEONE})"
+    rf"|\b(?:dreig\w*|threat\w*) <W>{{0,3}}(?:met|with) (?:een |de |het |a |the )?{_OF_SOMEONE}"
+    rf"|\b{_IF_NOT} <W>{{0,2}}(?:{_SPREAD} )?{_THEY} <W>{{0,2}}{_OF_SOMEONE}"
+    rf"(?: <W>{{0,4}}{_SPREAD}\b)?"
+    rf"|\b{_OF_SOMEONE} <W>{{0,4}}{_SPREAD} <W>{{0,3}}{_IF_NOT}",
+    unless=rf"\b(?:als|wanneer|if|when) (?:ik|i|ze|zij|hij|je|you) <W>{{0,2}}{_OF_SOMEONE}",
+)
+# Filmed undressed or in the shower, or such pictures spread: "een filmpje van mij in de
+# douche verspreid", "hij heeft me stiekem gefilmd in de kleedkamer".
+_PRIVATE = (
+    r"(?:douche|douchen|kleedkamer|omkleden|verkleden|uitkleden|ondergoed|bloot|naakt|wc|toilet"
+    r"|badkamer|shower|showering|bathroom|changing|undress\w*|naked|underwear)"
+)
+_rule(
+    SEXUAL,
+    rf"\b{_OF_SOMEONE} <W>{{0,6}}{_PRIVATE}\b"
+    r"|\b(?:gefilmd|gefotografeerd|filmt|filmde|fotografeert|fotografeerde|filmed|filming"
+    rf"|photographed|recorded) <W>{{0,4}}{_PRIVATE}\b",
+)
 # Sex against one's will: "hij wil seks maar ik wil niet".
 _rule(
     SEXUAL,
@@ -1012,20 +1164,73 @@ _rule(SEXUAL, r"\bforc\w* (?:me|her|him) <W>{0,3}(?:sex\w*|naked|nudes?|touch)")
 # Acute danger: an overdose taken, a weapon in the house, someone on a roof or the tracks.
 # --------------------------------------------------------------------------------------------
 
-# "ik heb pillen geslikt" (not "haar pillen niet geslikt").
+# Pills taken as prescribed or for an ailment, as a routine, or asked about: "pillen voor
+# hooikoorts ingenomen", "moet veel medicijnen slikken", "neemt al haar pillen netjes in",
+# "heeft hij al zijn pillen ingenomen?". Only for the cases without a telling quantity.
+_AILMENT = (
+    r"(?:(?:de|het|mijn|zijn|haar|je|hun) )?(?:<W>)?(?:[a-z]*pijn|hooikoorts|allergie\w*"
+    r"|migraine|koorts|griep|verkoudheid|menstruatie\w*|ongesteldheid|adhd|add|concentratie"
+    r"|astma|epilepsie|acne|puistjes|reisziekte|wagenziekte|misselijkheid|[a-z]*ontsteking"
+    r"|infectie|jeuk|eczeem|diabetes|suiker|schildklier|bloeddruk|cholesterol|anticonceptie"
+    r"|verstopping|diarree|hoest|rug|hoofd|kies|kiezen|tand|tanden|keel|oor|oren|maag|knie"
+    r"|knieen|spieren|<BODY>)"
+)
+# Taken as one should, had to, forgot to, took along, or asked about. Said in the window
+# around a match, so these are words that do not go with an overdose.
+_ROUTINE = (
+    r"\b(?:netjes|trouw|braaf|keurig|op tijd|zoals (?:afgesproken|de dokter|de huisarts|de arts"
+    r"|het hoort))\b"
+    r"|\b(?:moet|moeten|moest|moesten|hoeft|hoef|hoeven|hoort|vergeet|vergeten|vergat) <W>{0,4}"
+    r"<DRUG> (?:<W>)?(?:slikken|innemen|in te nemen|nemen|te nemen|te slikken)\b"
+    r"|\bmee (?:te )?(?:nemen|genomen)\b"
+    # a question: "heeft hij al zijn pillen ingenomen?", "ik vroeg of ze al haar pillen nam"
+    r"|(?:^|\. )(?:heeft|heb|hebben|had|neemt|neem|slikt|slik) (?:hij|ze|zij|je|jij|u) al\b"
+    r"|\bof (?:hij|ze|zij|je|jij|u) al\b"
+)
+# Every day: a habit, when it is said in the present ("ik slik al mijn pillen elke ochtend").
+_DAILY = (
+    r"\b(?:elke|iedere) (?:dag|ochtend|avond|morgen|week)\b|\bper (?:dag|week|keer)\b"
+    r"|\bdagelijks\b|\bs (?:ochtends|avonds|morgens)\b"
+)
+# A box or a strip of something to eat is not a box of pills: "een hele doos koekjes".
+_NOT_FOOD = (
+    r"(?! (?:met |vol )?(?:koek\w*|snoep\w*|chips|chocola\w*|bonbons|kauwgom|drop|pepernoten"
+    r"|cornflakes|muesli|hagelslag|rozijnen|spekjes|ijs|pizza|vitamine\w*|thee|soep|pindakaas"
+    r"|nutella|jam|appelmoes|yoghurt|vla|noten|pinda\w*|augurk\w*|olijven|popcorn)\b)"
+)
+# "ik heb pillen geslikt" (not "haar pillen niet geslikt", not "pillen voor hooikoorts").
 _rule(
     (ACUTE, SUICIDE),
     r"\b(?:pillen|pilletjes|slaappillen|tabletten|tabletjes|paracetamolletjes|pijnstillers) "
     r"<W>{0,3}(?:geslikt|ingenomen|genomen|gegeten|opgegeten|opgeslikt|doorgeslikt)\b",
     unless=r"(?<!al )(?<!alle )(?<!van )\b(?:mijn|zijn|haar|z'n|hun|je|de|die) <W>{0,1}"
     r"(?:pillen|pilletjes|slaappillen|tabletten|tabletjes)\b|\b(?:niet|vergeten|nooit) "
-    r"(?:<W>)?(?:geslikt|ingenomen|genomen)",
+    rf"(?:<W>)?(?:geslikt|ingenomen|genomen)|\b(?:voor|tegen) {_AILMENT}\b|{_ROUTINE}|{_DAILY}",
 )
 # A quantity: "al mijn medicijnen ingenomen", "een hele strip paracetamol".
 _rule(
     (ACUTE, SUICIDE),
-    r"\b<QTY> (?:van )?(?:<POSS> )?(?:<W>)?<DRUG> <W>{0,3}<SWALLOWED>\b",
-    unless=r"\bniet <W>{0,1}(?:geslikt|ingenomen|genomen)",
+    rf"\b<QTY> (?:van )?(?:<POSS> )?(?:<W>)?<DRUG>{_NOT_FOOD} <W>{{0,3}}<SWALLOWED>\b",
+    unless=r"\bniet <W>{0,1}(?:geslikt|ingenomen|genomen)|" + _ROUTINE,
+)
+# The same, said now or about to happen: "ik neem al mijn pillen in", "ik slik alle pillen",
+# "nu slik ik een hele doos paracetamol". A bare "veel" or "al" (already) is not a quantity
+# here: "ik slik veel medicijnen", "ik slik al jaren de pil". "Neem" needs its "in" (or "at
+# once"), so "ik neem alle pillen mee" is not it.
+_QTY_NOW = (
+    r"(?:alle|al (?:<POSS>|die|deze)|te ?veel|een hele|de hele|hele|een handvol|een heleboel"
+    r"|een doos|een doosje|een strip|een pot|een potje|een flesje|een fles|[0-9]{2,}|tien"
+    r"|twintig|dertig|veertig|vijftig|(?:[0-9]|twee|drie|vier|vijf)(?= (?:strips|doosjes|dozen"
+    r"|potjes|flesjes|flessen)\b))"
+)
+_rule(
+    (ACUTE, SUICIDE),
+    rf"\b(?:slik|slikt|slikte|slikten) (?:ik |hij |ze |zij )?<ADV>{{0,3}}{_QTY_NOW} (?:van )?"
+    rf"(?:<POSS> )?(?:<W>)?<DRUG>\b{_NOT_FOOD}"
+    rf"|\b(?:neem|neemt|nam|namen) (?:ik |hij |ze |zij )?<ADV>{{0,3}}{_QTY_NOW} (?:van )?"
+    rf"(?:<POSS> )?(?:<W>)?<DRUG>{_NOT_FOOD} (?:<W>{{0,3}}in(?: <ADV>{{0,2}})?<CLAUSE_END>"
+    r"|<W>{0,2}(?:tegelijk|in een keer|in 1 keer|ineens|allemaal)\b)",
+    unless=rf"{_ROUTINE}|{_DAILY}|\b(?:voor|tegen) {_AILMENT}\b",
 )
 # All of them, without naming the pills: "ik heb ze allemaal ingenomen", "alles geslikt wat
 # in het medicijnkastje lag"; not a course of antibiotics finished as prescribed.
@@ -1034,13 +1239,16 @@ _rule(
     r"\b(?:ze|die|deze) <ADV>{0,2}(?:allemaal|alle(?:maal)? tegelijk|in een keer allemaal)"
     r" <ADV>{0,2}(?:in een keer |tegelijk )?(?:ingenomen|in genomen|geslikt|opgeslikt|doorgeslikt"
     r"|genomen)\b|\balles <ADV>{0,2}(?:ingenomen|in genomen|geslikt|opgeslikt|doorgeslikt)\b"
+    r"|\b(?:neem|neemt|slik|slikt) (?:ik |hij |ze |zij )?<ADV>{0,2}(?:ze|die|deze) <ADV>{0,2}"
+    r"(?:allemaal|alle(?:maal)? tegelijk)(?: (?:in een keer|tegelijk))?(?: in)?<CLAUSE_END>"
     r"|\b(?:medicijnkast\w*|medicijnla\w*|medicijndoos\w*) <W>{0,2}(?:leeg|leeggehaald"
     r"|leeggegeten|geslikt|ingenomen)\b",
     unless=r"\bkuur\b|voorschr\w*|zoals (?:afgesproken|de dokter|de huisarts|het hoort)"
     r"|vitamine\w*|snoep\w*|koekje\w*|\bchips\b|\bniet\b <W>{0,1}(?:ingenomen|geslikt|genomen)"
     # "innemen" is also what a teacher does with telephones
     r"|\b(?:juf|meester|leraar|lerares|docent|mentor|conducteur|politie|agent|school) (?:heeft"
-    r"|had|hebben|heb) (?:ze|die|deze) allemaal",
+    r"|had|hebben|heb|neemt|nam|namen|nemen) (?:ze|die|deze) allemaal|\b(?:telefoon\w*|mobiel\w*"
+    r"|spullen|boeken|schriften)\b",
 )
 # "overdosis", "overdose", "od gegaan", but not "een overdosis snoep".
 _rule(
@@ -1052,14 +1260,18 @@ _rule(
 # English: "took too many pills", "swallowed a whole bottle of pills".
 _rule(
     (ACUTE, SUICIDE),
-    r"\b(?:took|taken|take|swallowed|swallow|downed|ate|had) <W>{0,2}(?:a whole (?:bottle|box"
-    r"|pack|strip)|a bottle|a box|a pack|a bunch|too many|too much|lots|a lot|all|all of"
+    r"\b(?:took|taken|take|takes|taking|swallowed|swallow|swallowing|downed|downing|popped"
+    r"|pop|popping|ate|had) <W>{0,2}(?:a whole (?:bottle|box|pack|strip)|a bottle|a box"
+    r"|a pack|a bunch|too many|too much|lots|a lot|all|all of|every|every single"
     r"|a handful|handful|loads|[0-9]{2,}) (?:of )?(?:my |her |his |the |those |these )?(?:<W>)?"
     r"<EN_DRUG>|\b(?:took|swallowed|downed) (?:some |a few )?pills\b"
     r"|\b(?:took|swallowed|downed|taken) (?:them all|all of them|every single one)(?: at once"
     r"| together)?<CLAUSE_END>|\b(?:took|swallowed|downed|taken) everything in the medicine"
     r" (?:cabinet|box|drawer)\b",
-    unless=r"for (?:my|a|the|her|his) (?:headache|pain|period|cold|flu)",
+    unless=r"for (?:my|a|the|her|his) (?:headache|pain|period|cold|flu)|\bevery (?:day|morning"
+    r"|night|evening)\b|\b(?:each|per) day\b|\bin the morning\b|\bas prescribed\b"
+    r"|\bprescri\w*|\bon time\b|\bforg[eo]t\w*|\bremember\w*|\bdoctor\b|\b(?:did|does|do|has|have)"
+    r" (?:you|he|she|they) <W>{0,1}(?:take|taken|swallow\w*)",
 )
 # A weapon in someone's hand: "staat met een mes voor de deur", "hij heeft een pistool".
 _COOKING = (

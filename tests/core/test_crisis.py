@@ -393,3 +393,132 @@ def test_a_threat_to_kill_is_not(text: str) -> None:
 @pytest.mark.parametrize("text", ["mn moeder vermoordt me", "my dad is going to kill me"])
 def test_a_parent_who_will_kill_me_said_bare_gets_the_card(text: str) -> None:
     assert detect_crisis(text) is not None
+
+
+# --- families from the end-to-end review: chat spelling, overdose now, sextortion, a child ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil zm plegen",
+        "ik denk aan zm",
+        "ik heb zm gedachtes",
+        "zm-gedachten komen weer terug",
+        "ik wil zm",
+        "ik wil zlfmoord plegen",
+        "ik wil suïcide plegen",
+        "ik wil mijn leven beëindigen",
+        "ik wil een eind aan alles maken",
+        "ik wil stoppen met leven",
+    ],
+)
+def test_zm_and_other_spellings_of_suicide(text: str) -> None:
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+@pytest.mark.parametrize("text", ["tot zm", "ik ga zm", "ik bel je zm", "ik ga het zm doen"])
+def test_zm_as_zo_meteen_is_not_suicide(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize("text", ["kys", "just kys", "kill urself", "i wanna kms"])
+def test_kys_and_kms(text: str) -> None:
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik neem al mijn pillen in",
+        "ik slik alle pillen",
+        "ik ga al mn medicijnen innemen",
+        "ik wil alle pillen nemen",
+        "ik slik een hele doos paracetamol",
+        "i'm going to take all my pills",
+        "i'm taking all my pills tonight",
+    ],
+)
+def test_an_overdose_said_now_or_about_to_happen(text: str) -> None:
+    assert CrisisKind.ACUTE_DANGER in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik neem mijn pillen in",
+        "ik heb pillen voor hooikoorts ingenomen",
+        "mijn dochter neemt al haar pillen netjes in",
+        "mijn dochter moet veel medicijnen slikken",
+        "heeft hij al zijn pillen ingenomen vandaag?",
+        "ik neem alle pillen mee op vakantie",
+        "ik slik al jaren de pil",
+        "i take all my meds in the morning",
+    ],
+)
+def test_pills_taken_as_usual_are_not_an_overdose(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+def test_a_quantity_still_counts_when_the_pills_are_for_an_ailment() -> None:
+    assert CrisisKind.ACUTE_DANGER in kinds_of("ik heb alle pillen voor hooikoorts ingenomen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik word gechanteerd met een naaktfoto",
+        "ik word afgeperst met een filmpje van mij",
+        "hij dreigt mijn naaktfoto's te verspreiden",
+        "hij zet mijn fotos online als ik niet betaal",
+        "ik word gechanteerd",
+        "someone is blackmailing me with nudes",
+        "i'm being sextorted",
+    ],
+)
+def test_sextortion_and_image_abuse(text: str) -> None:
+    assert CrisisKind.SEXUAL_ABUSE in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij dreigt het filmpje van de verjaardag te verspreiden",
+        "mijn moeder dreigt mijn telefoon af te pakken als ik mijn fotos online zet",
+        "mijn zoon gebruikt emotionele chantage om zijn zin te krijgen",
+        "ik heb een filmpje van mij gemaakt voor tiktok",
+    ],
+)
+def test_pictures_without_blackmail_are_not_sextortion(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn dochter praat over doodgaan",
+        "mijn zoon heeft het steeds over doodgaan",
+        "mijn kind zegt dat het dood wil",
+        "mijn dochter zegt dat ze wou dat ze dood was",
+        "mijn zoon zegt dat iedereen beter af is zonder hem",
+        "my son keeps talking about dying",
+        "my kid says she wishes she was dead",
+    ],
+)
+def test_a_child_who_talks_about_dying(text: str) -> None:
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn dochter is bang om dood te gaan",
+        "we praten over de dood van opa",
+        "mijn zoon heeft het steeds over de dood van opa",
+        "hoe praat ik met mijn kind over de dood?",
+        "mijn dochter praat veel over zichzelf",
+        "my son keeps talking about his grandpa dying",
+    ],
+)
+def test_grief_fear_or_a_talk_about_death_is_not(text: str) -> None:
+    assert detect_crisis(text) is None
