@@ -31,7 +31,8 @@ async def send_specialist_menu(person: Who, context: Context, specialist: Specia
             t._("Practices: {practices}").format(practices=", ".join(names) or "-"),
             t._(
                 "New questions and bookings reach you here as a message without names or content; "
-                "tap View or Details to read more. Your agenda will appear in this menu later."
+                "tap View or Details to read more. Each working day you get your agenda for the "
+                "day here in the morning."
             ),
         ]
     )

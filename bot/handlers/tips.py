@@ -76,11 +76,13 @@ async def on_category(update: Update, context: Context, person: Who, cb: Callbac
 def render_topic(t: Texts, topic: Topic, role: Role | None) -> str:
     answer = topic.parent if role is Role.PARENT else topic.youngster
     source = f'<a href="{escape(topic.source_url)}">{escape(topic.source_name)}</a>'
+    # Outside the f-string: pybabel on Python 3.11 does not see a text marked inside one.
+    when_heading = t._("When to get in touch")
     return "\n\n".join(
         [
             f"<b>{escape(topic.title)}</b>",
             escape(answer),
-            f"<b>{t._('When to get in touch')}</b>\n{escape(topic.when_to_contact)}",
+            f"<b>{when_heading}</b>\n{escape(topic.when_to_contact)}",
             t._("More information: {source}").format(source=source),
         ]
     )

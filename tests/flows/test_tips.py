@@ -146,3 +146,11 @@ async def test_thanks_gets_a_welcome_and_the_menu_not_a_tip(bot: Harness) -> Non
     replies = await user.send("Top, bedankt voor je antwoord!")
     assert replies[-1].text.startswith("Graag gedaan")
     assert "Vraag stellen" in replies[-1].labels
+
+
+async def test_a_dutch_tip_has_the_dutch_heading_for_when_to_get_in_touch(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.tap_data("ttop:sleep", user.last.message_id)
+    assert "Wanneer neem je contact op?" in replies[0].text
+    assert "When to get in touch" not in replies[0].text
