@@ -435,7 +435,9 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
     body = _waiting_body(flow)
     intent = service_intent(text)
     if body is not None and flow.data.get("offer"):
-        if _just_changed(flow, services(context).clock.now()):
+        message = update.effective_message
+        captioned = message is not None and message.text is None  # the words with a photo: kept
+        if captioned or _just_changed(flow, services(context).clock.now()):
             await _add_to_question(person, context, flow, body, text)  # the next part
             return True
         return False  # read as itself first (bot/handlers/tips.py), then maybe added

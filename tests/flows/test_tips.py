@@ -287,3 +287,14 @@ async def test_a_bare_request_to_ask_is_not_offered_as_the_question(bot: Harness
     await user.send("ik wil een vraag stellen aan de poh")
     replies = await user.tap("Vraag stellen")
     assert replies[-1].text.startswith("Typ hieronder je vraag")
+
+
+async def test_words_with_a_photo_while_the_no_tip_offer_waits_are_added(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")
+    bot.clock.advance(timedelta(minutes=1))
+    replies = await user.send_photo(caption="uiop hjkl")
+    assert "woorden" in replies[0].text
+    assert "Dit staat nu ook in je vraag" in replies[-1].text
+    assert not any("alleen tekst lezen" in r.text for r in replies)
