@@ -1,5 +1,6 @@
 """The catalogs: Dutch really loads, and nl and en cover every text in the code."""
 
+import ast
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -65,3 +66,19 @@ def test_dates_are_formatted_in_dutch_in_amsterdam_time() -> None:
     moment = datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
     assert texts.date(moment, "EEEE d MMMM") == "dinsdag 1 december"
     assert texts.time(moment) == "00:30"
+
+
+def test_no_text_is_marked_inside_an_f_string() -> None:
+    """pybabel on Python 3.11 does not look inside f-strings: a text marked there stays English."""
+    found = []
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if not isinstance(call, ast.Call) or not call.args:
+                    continue
+                name = getattr(call.func, "attr", None) or getattr(call.func, "id", None)
+                if name in {"_", "N_", "ngettext"} and isinstance(call.args[0], ast.Constant):
+                    found.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert found == []

@@ -2,10 +2,11 @@
 the bot works, or what it keeps about someone.
 
 "Ik wil mijn afspraak verzetten" is no question for the self-help library: it asks for a menu
-action. A service intent needs a service word ("afspraak", "appointment") together with what to
-do with it ("verzetten", "cancel"), so a question about the service itself ("wat gebeurt er bij
-het eerste gesprek?") still goes to the library. Dutch and English are both read, whatever the
-person's language: people mix them.
+action. Nor is "hoi", "ok" or a thumbs-up: a few words without content are no question, and "stop"
+or "menu" typed mean the commands. A service intent needs a service word ("afspraak",
+"appointment") together with what to do with it ("verzetten", "cancel"), so a question about the
+service itself ("wat gebeurt er bij het eerste gesprek?") still goes to the library. Dutch and
+English are both read, whatever the person's language: people mix them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,18 @@ class ServiceIntent(StrEnum):
     HELP = "help"  # what the bot can do, and the crisis lines
     PRIVACY = "privacy"  # what the bot keeps about me, and erasing it
     THANKS = "thanks"  # a thank-you, after an answer or a tip
+    STOP = "stop"  # "stop" typed: as /stop
+    MENU = "menu"  # "menu" typed: as /menu
+    # A few words without content: no question to send, no tip to look up.
+    GREETING = "greeting"  # hoi, goedenavond
+    YES = "yes"  # ok, ja, a thumbs-up
+    NO = "no"  # nee, laat maar
+    CHAT = "chat"  # hmm, haha, an emoji, a question mark
+
+
+CONTENT_FREE = frozenset(
+    {ServiceIntent.GREETING, ServiceIntent.YES, ServiceIntent.NO, ServiceIntent.CHAT}
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -53,7 +66,7 @@ _SHORT_QUESTION = re.compile(r"^(hoi |hallo |hi |hello )?(ik heb een vraag|i hav
 # Questions about the bot itself. "Help" alone may be a cry for help: the help text it gets
 # starts with the crisis lines.
 _HELP = re.compile(
-    r"^(hoi |hallo |hi |hello )?(help|hulp|helpen|help me|menu|uitleg)$"
+    r"^(hoi |hallo |hi |hello )?(help|hulp|helpen|help me|uitleg)$"
     r"|\bhoe werkt (deze|de|die|dit) (bot|app|chat|ding)\b|\bhoe werkt (dit|het hier)$"
     r"|\bwat kan (je|jij|u|deze bot|de bot|ik hier)( allemaal)?( doen| mee)?$"
     r"|\bwat (is|doet) (deze|de|dit) (bot|app|chat)\b"
@@ -82,6 +95,66 @@ _PRIVACY = re.compile(
 )
 
 
+_STOP = re.compile(r"^(stop|stoppen|ophouden)( (maar|ermee|nu|alsjeblieft|aub|please))?$")
+_MENU = re.compile(
+    r"^((het|main|naar|naar het|terug naar|terug naar het) )?menu"
+    r"( (graag|alsjeblieft|aub|please))?$|^hoofdmenu$"
+)
+_GREETING = _words(
+    "hoi hoii hoihoi hallo halloo hallootjes hai hey heey hee hei heej hi hii hello hola yo "
+    "goedemorgen goeiemorgen goedemiddag goeiemiddag goedenavond goeienavond goedenacht "
+    "goeienacht goedendag goeiendag morgen middag avond dag daag doei doeg groetjes bye morning "
+    "afternoon evening night"
+)
+_YES = _words(
+    "ja jaa jawel jep jup yes yess yep yup yeah ok oke okee okay okey oki okido okidoki k kk "
+    "prima goed top toppie super fijn cool mooi graag akkoord sure alright klopt precies "
+    "inderdaad zeker tuurlijk natuurlijk helder duidelijk begrepen"
+)
+_NO = _words("nee neen nope no nah nein neuh laat hoeft")
+_SOUNDS = _words("hmm hm huh eh uh uhm ehm euh lol xd test testen testing wat what")
+_FILLER = _words(
+    "daar allemaal hoor nog even weer jij jullie there all everyone again you dan zo nou ofzo "
+    "maar niet goede good dat het is wel ook nu echt heel erg then"
+)
+_LAUGH = re.compile(r"^(ha|he|hi|ho)+h?$")
+_THUMBS_UP = ("\N{THUMBS UP SIGN}", "\N{OK HAND SIGN}", "\N{WHITE HEAVY CHECK MARK}")
+CHAT_WORDS_AT_MOST = 4
+# A request to ask that also says what about: the words it has beyond the request itself.
+_REQUEST = _words(
+    "ik wil graag een vraag vragen stellen aan de het poh praktijkondersteuner jeugd specialist "
+    "jeugdspecialist voor iets mag kan hoi hallo heb stel zou willen jullie u jou je hier even "
+    "i want to would like ask a an question the have can may hi hello you"
+)
+CONTENT_AT_LEAST = 3
+
+
+def _content_free(text: str, words: list[str]) -> ServiceIntent | None:
+    """Greetings and a few words without content ("hoi", "ok", "nee hoor", a thumbs-up)."""
+    if not any(c.isalnum() for c in text):
+        return ServiceIntent.YES if any(s in text for s in _THUMBS_UP) else ServiceIntent.CHAT
+    if not words or len(words) > CHAT_WORDS_AT_MOST:
+        return None  # another script ("مرحبا") is read as it is; long text has content
+    known = _GREETING | _YES | _NO | _SOUNDS | _FILLER
+    if not all(w in known or _LAUGH.match(w) for w in words):
+        return None
+    for kind, intent in (
+        (_GREETING, ServiceIntent.GREETING),
+        (_NO, ServiceIntent.NO),
+        (_YES, ServiceIntent.YES),
+    ):
+        if any(w in kind for w in words):
+            return intent
+    return ServiceIntent.CHAT
+
+
+def asks_with_content(text: str) -> bool:
+    """ "Ik wil een vraag stellen over mijn dochter, ze slaapt slecht": the request says what the
+    question is about, so that text is worth keeping as the question."""
+    words = _WORD.findall(normalise(text))
+    return len([w for w in words if w not in _REQUEST]) >= CONTENT_AT_LEAST
+
+
 NEAR = 3  # words between a talk and what to do with it, at most: "een afspraak bij de poh maken"
 
 
@@ -94,6 +167,11 @@ def _near(words: list[str], talks: list[int], kind: frozenset[str]) -> bool:
 def service_intent(text: str) -> ServiceIntent | None:
     """What the text asks the bot to do, or None when it is not about the bot's services."""
     words = _WORD.findall(normalise(text))
+    plain = " ".join(words)
+    if _STOP.match(plain):
+        return ServiceIntent.STOP
+    if _MENU.match(plain):
+        return ServiceIntent.MENU
     talks = [i for i, w in enumerate(words) if w in _TALK]
     if talks:
         if _near(words, talks, _CHANGE):
@@ -102,7 +180,6 @@ def service_intent(text: str) -> ServiceIntent | None:
             return ServiceIntent.APPOINTMENTS
         if _near(words, talks, _MAKE):
             return ServiceIntent.BOOK
-    plain = " ".join(words)
     if _PRIVACY.search(plain):
         return ServiceIntent.PRIVACY
     if _ASK.search(plain) or _SHORT_QUESTION.match(plain):
@@ -111,4 +188,4 @@ def service_intent(text: str) -> ServiceIntent | None:
         return ServiceIntent.HELP
     if _THANKS.match(plain):
         return ServiceIntent.THANKS
-    return None
+    return _content_free(text, words)

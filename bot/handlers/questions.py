@@ -4,14 +4,21 @@ The specialist is told a question is waiting without its content (a lock screen 
 content shows after a tap. Answers are relayed to the person, who can reply once or book a talk.
 
 Nothing typed is lost: text over 4,096 characters reaches the bot as several messages, so while a
-question waits to be sent every further message is added to it, and a second message right after
-an answer is added to that answer. Long text is shown in as many messages as it needs.
+question waits to be sent every further message is added to it, and a message right after an
+answer or a reply is added to that answer or reply. Long text is shown in as many messages as it
+needs.
+
+Nothing is sent by mistake either. Text without a tip is offered as a question, but that offer
+lapses after half an hour, and a message after it is first read as itself (a tip, a request, a
+greeting); only text that again has no tip is added. An answer goes only to the question the
+specialist last tapped Answer on, within two hours, and opening another question ends it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardMarkup, Update
@@ -19,6 +26,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.core.callback_data import Action, Callback, is_number
 from bot.core.clock import from_epoch, to_epoch
+from bot.core.intents import CONTENT_FREE, ServiceIntent, service_intent
 from bot.core.models import FlowState, Language, Role, Specialist
 from bot.core.text import MAX_MESSAGE, cap
 from bot.core.workdays import (
@@ -38,41 +46,57 @@ from bot.handlers.common import (
     services,
     typed,
 )
-from bot.handlers.menu import MenuItem, send_main_menu
+from bot.handlers.menu import MenuItem, send_main_menu, stop_flow
+from bot.handlers.specialist import (
+    ANSWER_FLOW,
+    AnswerStep,
+    answering_stopped,
+    end_answering,
+    send_specialist_menu_if_linked,
+)
 from bot.i18n import Texts
 from bot.storage import Question
 
 log = logging.getLogger(__name__)
 
 FLOW = "question"
-ANSWER_FLOW = "answer"
 QUESTION_VALID_FOR = timedelta(hours=24)
+# Text without a tip, offered as a question: not sent within half an hour, the offer lapses.
+OFFER_KEPT_FOR = timedelta(minutes=30)
+# Answer is tapped, then the answer typed: after two hours it is no longer sure which question the
+# text was meant for, so it is not sent. The state is kept longer only to say so kindly.
+ANSWER_VALID_FOR = timedelta(hours=2)
+ANSWER_LAPSE_TOLD_FOR = timedelta(hours=24)
 PARAGRAPH = "\n\n"
 # Three full Telegram messages and what joins them: a long story fits, a pasted document not.
 MAX_QUESTION = 3 * (MAX_MESSAGE + len(PARAGRAPH))
 MAX_ANSWER = 3 * (MAX_MESSAGE + len(PARAGRAPH))
-MAX_FIRST_NAME = 40
+# A first name, not a sentence: "Anne-Fleur", "D'Angelo", "Mohamed Ali".
+MAX_FIRST_NAME = 30
+_NAME_PART = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+_FIRST_NAME = re.compile(rf"{_NAME_PART}(?: {_NAME_PART}){{0,2}}")
+_NAME_INTRO = re.compile(
+    r"(ik ben|ik heet|mijn naam is|mn naam is|m'n naam is|my name is|i am|i'm|im)\s+", re.IGNORECASE
+)
 # Typed text that got a tip is offered as the question when "Ask a question" is tapped soon after.
 TYPED_KEPT_FOR = timedelta(minutes=30)
 MIN_WORDS_TO_OFFER = 5
 # The parts of one long message arrive one right after the other.
 PARTS_ARRIVE_WITHIN = timedelta(seconds=10)
 ANSWER_PARTS_WITHIN = timedelta(seconds=30)
+REPLY_PARTS_WITHIN = timedelta(seconds=30)
 QUOTE_LENGTH = 200
 
 
 class Step:
     # Waiting for the question, and, once there is one (data "body"), for more of it while the
     # send buttons wait. One step for both: the crisis check keeps text typed in this step.
+    # Data "offer": the body is text typed outside the flow, offered as a question because it got
+    # no tip; "sent": a reply was just sent, and a message right after it is its next part.
     TEXT = "text"
     LEGACY_SEND = "send"  # flows stored by an older version: the question waits to be sent
     NAME = "name"
     TYPED = "typed"  # no question flow yet: the text typed last, got a tip (data "typed")
-
-
-class AnswerStep:
-    TEXT = "text"
-    MORE = "more"  # an answer was just sent: a second part right after it is added
 
 
 def deadline(t: Texts, asked_at: datetime) -> str:
@@ -125,6 +149,24 @@ def _quote(text: str) -> str:
     return escape(cap(" ".join(text.split()), QUOTE_LENGTH))
 
 
+async def typed_stop_or_menu(update: Update, context: Context, person: Who) -> bool:
+    """ "stop" or "menu" typed where text is awaited: the commands, never a question or answer."""
+    intent = service_intent(typed(update))
+    if intent is ServiceIntent.STOP:
+        await stop_flow(person, context)
+        return True
+    if intent is ServiceIntent.MENU:
+        await open_menu(person, context)
+        return True
+    return False
+
+
+async def open_menu(person: Who, context: Context) -> None:
+    """As /menu: the specialist's menu for a specialist, the main menu for everyone else."""
+    if not await send_specialist_menu_if_linked(person, context):
+        await send_main_menu(person, context)
+
+
 def _stop_row(t: Texts) -> list:
     return [button(t._("Stop"), Action.STOP)]
 
@@ -142,6 +184,11 @@ async def _put(
     await svc.storage.flows.put(
         person.user_id, flow, step, data, expires_at=now + valid_for, now=now
     )
+
+
+def _valid_for(data: dict) -> timedelta:
+    """How long a question that waits to be sent is kept: an offer lapses sooner."""
+    return OFFER_KEPT_FOR if data.get("offer") else QUESTION_VALID_FOR
 
 
 def _send_buttons(t: Texts) -> list[list]:
@@ -169,17 +216,32 @@ def _joined(earlier: str | None, text: str) -> str:
     return text
 
 
+def offered_body(flow: FlowState | None) -> str | None:
+    """Text without a tip that waits, offered as a question, for a tap on a send button."""
+    if flow is None or flow.flow != FLOW or flow.step != Step.TEXT or not flow.data.get("offer"):
+        return None
+    body = flow.data.get("body")
+    return body if isinstance(body, str) and body else None
+
+
+def _just_changed(flow: FlowState, now: datetime) -> bool:
+    at = flow.data.get("at")
+    return isinstance(at, int) and now - from_epoch(at) <= PARTS_ARRIVE_WITHIN
+
+
 async def remember_typed(person: Who, context: Context, text: str) -> None:
     """Typed text that got a tip: tapping Ask a question soon after offers it as the question.
 
-    Only when no other flow runs; a few words ("slapen") are not worth offering.
+    Only when no other flow runs; a few words ("slapen") are not worth offering. Text offered
+    before because it got no tip is put in front: the offer moves to the Ask a question button.
     """
     flow = person.flow
-    if flow is not None and (flow.flow, flow.step) != (FLOW, Step.TYPED):
+    offered = offered_body(flow)
+    if flow is not None and offered is None and (flow.flow, flow.step) != (FLOW, Step.TYPED):
         return
     svc = services(context)
     now = svc.clock.now()
-    earlier = _recent_typed(flow, now)
+    earlier = offered if offered is not None else _recent_typed(flow, now)
     if earlier is None and len(text.split()) < MIN_WORDS_TO_OFFER:
         if flow is not None:
             await svc.storage.flows.clear(person.user_id)  # an older text is no longer "just typed"
@@ -194,6 +256,8 @@ async def start_question(person: Who, context: Context, *, reply_to: int | None 
     typed = (
         flow.data.get("typed") if flow and (flow.flow, flow.step) == (FLOW, Step.TYPED) else None
     )
+    if typed is None:
+        typed = offered_body(flow)
     if reply_to is None and isinstance(typed, str) and typed.strip():
         await _offer_typed_as_question(person, context, typed)
         return
@@ -214,7 +278,7 @@ async def start_question(person: Who, context: Context, *, reply_to: int | None 
 
 
 async def _offer_typed_as_question(person: Who, context: Context, typed: str) -> None:
-    """Ask a question, right after typing text that got a tip: that text need not be typed again.
+    """Ask a question, right after typing text: that text need not be typed again.
 
     A new text typed now replaces it (data "offered"); after that, more text is added.
     """
@@ -245,8 +309,10 @@ async def offer_typed_question(person: Who, context: Context, text: str) -> None
     Text over Telegram's limit arrives in parts; a first part that got a tip is put in front.
     """
     t = person.texts
-    body = _joined(_recent_typed(person.flow, services(context).clock.now()), text)
-    await _put(person, context, Step.TEXT, {"body": cap(body, MAX_QUESTION), "reply_to": None})
+    now = services(context).clock.now()
+    body = _joined(_recent_typed(person.flow, now), text)
+    data = {"body": cap(body, MAX_QUESTION), "reply_to": None, "offer": True, "at": to_epoch(now)}
+    await _put(person, context, Step.TEXT, data, valid_for=OFFER_KEPT_FOR)
     await say(
         context,
         person.chat_id,
@@ -261,6 +327,35 @@ async def offer_typed_question(person: Who, context: Context, text: str) -> None
                 button(t._("Stop"), Action.STOP),
             ],
         ),
+    )
+
+
+async def add_to_offer(person: Who, context: Context, text: str) -> None:
+    """Text that again has no tip, while an offered question waits: it is added to it."""
+    flow = person.flow
+    body = offered_body(flow)
+    if flow is None or body is None:
+        await offer_typed_question(person, context, text)
+        return
+    await _add_to_question(person, context, flow, body, text.strip())
+
+
+async def choose_how_to_send(person: Who, context: Context) -> None:
+    """ "ok", "ja" or a thumbs-up while a question waits: the buttons send it, not the words."""
+    t = person.texts
+    await say(
+        context,
+        person.chat_id,
+        t._("Choose below how to send your question: anonymously or with your first name."),
+        keyboard(*_send_buttons(t), _stop_row(t)),
+    )
+
+
+async def decline_offer(person: Who, context: Context) -> None:
+    """ "nee" to the offer to send text without a tip as a question: it is not sent, nor kept."""
+    await services(context).storage.flows.clear(person.user_id)
+    await send_main_menu(
+        person, context, intro=person.texts._("Okay, I did not send your message.")
     )
 
 
@@ -295,10 +390,21 @@ async def _gone(person: Who, context: Context) -> None:
 
 def _waiting_body(flow: FlowState) -> str | None:
     """The question that waits for a tap on a send button, if there is one."""
-    if flow.flow != FLOW or flow.step not in (Step.TEXT, Step.LEGACY_SEND):
+    if flow.flow != FLOW or flow.step not in (Step.TEXT, Step.LEGACY_SEND, Step.NAME):
         return None
     body = flow.data.get("body")
     return body if isinstance(body, str) and body else None
+
+
+def first_name(text: str) -> str | None:
+    """A first name as typed, or None for anything else: a sentence is no name."""
+    name = " ".join(text.split()).strip(".!")
+    name = _NAME_INTRO.sub("", name, count=1) if _NAME_INTRO.match(name) else name
+    if len(name) > MAX_FIRST_NAME or not _FIRST_NAME.fullmatch(name):
+        return None
+    if service_intent(name) is not None:
+        return None  # "hoi", "nee", "stop": words, not a name
+    return name
 
 
 async def on_text(update: Update, context: Context, person: Who) -> bool:
@@ -310,15 +416,50 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
     text = typed(update).strip()
     if flow.step == Step.TYPED:
         return False  # not asking yet: read as any typed text
+    if await typed_stop_or_menu(update, context, person):
+        return True
+    if flow.step == Step.TEXT and flow.data.get("sent") is not None:
+        return await _add_to_reply(person, context, flow, text)
+    if flow.step == Step.NAME:
+        name = first_name(text)
+        if name is None:
+            await say(
+                context,
+                person.chat_id,
+                t._("Just your first name is enough, for example Sam."),
+                keyboard([button(t._("Send anonymously"), Action.ASK_SEND, "anon")], _stop_row(t)),
+            )
+            return True
+        await _send(person, context, flow.data, first_name=name)
+        return True
     body = _waiting_body(flow)
+    intent = service_intent(text)
+    if body is not None and flow.data.get("offer"):
+        message = update.effective_message
+        captioned = message is not None and message.text is None  # the words with a photo: kept
+        if captioned or _just_changed(flow, services(context).clock.now()):
+            await _add_to_question(person, context, flow, body, text)  # the next part
+            return True
+        return False  # read as itself first (bot/handlers/tips.py), then maybe added
     if body is not None and not flow.data.get("offered"):
+        if intent in CONTENT_FREE:
+            await choose_how_to_send(person, context)
+            return True
         await _add_to_question(person, context, flow, body, text)
         return True
     if flow.step in (Step.TEXT, Step.LEGACY_SEND):
         # The first text, or a new one instead of the typed text that was offered.
+        reply_to = flow.data.get("reply_to")
+        if intent in CONTENT_FREE and (reply_to is None or intent is ServiceIntent.GREETING):
+            # "hoi" or "ok" is no question (a "ja" may well be a reply): ask again.
+            if body is not None:
+                await choose_how_to_send(person, context)
+            else:
+                await start_question(person, context, reply_to=reply_to)
+            return True
         data = {**flow.data, "body": cap(text, MAX_QUESTION)}
         data.pop("offered", None)
-        if flow.data.get("reply_to") is not None:
+        if reply_to is not None:
             await _send(person, context, data, first_name=None)
             return True
         await _put(person, context, Step.TEXT, data)
@@ -331,18 +472,6 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
             ),
             keyboard(*_send_buttons(t), _stop_row(t)),
         )
-        return True
-    if flow.step == Step.NAME:
-        name = " ".join(text.split())
-        if not name or len(name) > MAX_FIRST_NAME or any(c.isdigit() for c in name):
-            await say(
-                context,
-                person.chat_id,
-                t._("Just your first name is enough, for example Sam."),
-                keyboard(_stop_row(t)),
-            )
-            return True
-        await _send(person, context, flow.data, first_name=name)
         return True
     await services(context).storage.flows.clear(person.user_id)  # a step this version lacks
     return False
@@ -360,9 +489,35 @@ async def _add_to_question(
             "your question first. Then you can ask a new question with the rest."
         )
     else:
-        await _put(person, context, Step.TEXT, {**flow.data, "body": combined})
+        data = {**flow.data, "body": combined}
+        if data.get("offer"):
+            data["at"] = to_epoch(services(context).clock.now())
+        await _put(person, context, Step.TEXT, data, valid_for=_valid_for(data))
         note = t._("I added this to your question. Is it complete? Then choose how to send it.")
     await say(context, person.chat_id, note, keyboard(*_send_buttons(t), _stop_row(t)))
+
+
+async def _add_to_reply(person: Who, context: Context, flow: FlowState, text: str) -> bool:
+    """A message right after a reply was sent: its next part. Added to that reply, and said so."""
+    svc = services(context)
+    t = person.texts
+    reply_id = flow.data.get("sent")
+    reply = await svc.storage.questions.get(reply_id) if isinstance(reply_id, int) else None
+    if reply is None or reply.telegram_user_id != person.user_id or reply.answered_at:
+        await svc.storage.flows.clear(person.user_id)
+        return False  # answered already: read as any typed text
+    if len(reply.body) + len(PARAGRAPH) + len(text) > MAX_QUESTION:
+        await svc.storage.flows.clear(person.user_id)
+        intro = t._("Your reply is as long as it can be, so this last message was not added.")
+        await send_main_menu(person, context, intro=intro)
+        return True
+    if await svc.storage.questions.add_to_body(reply.id, person.user_id, PARAGRAPH + text) is None:
+        await svc.storage.flows.clear(person.user_id)
+        return False
+    await _put(person, context, Step.TEXT, flow.data, valid_for=REPLY_PARTS_WITHIN)
+    intro = t._("I added this to your reply. The youth specialist reads it together with the rest.")
+    await send_main_menu(person, context, intro=intro)
+    return True
 
 
 async def on_send_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
@@ -372,7 +527,7 @@ async def on_send_button(update: Update, context: Context, person: Who, cb: Call
         return
     await drop_buttons(update.effective_message)
     if cb.arg() == "name":
-        await _put(person, context, Step.NAME, flow.data)
+        await _put(person, context, Step.NAME, flow.data, valid_for=_valid_for(flow.data))
         t = person.texts
         await say(context, person.chat_id, t._("What is your first name?"), keyboard(_stop_row(t)))
         return
@@ -402,10 +557,19 @@ async def _send(person: Who, context: Context, data: dict, first_name: str | Non
         await send_main_menu(person, context, intro=t._("You already replied to this answer."))
         return
     log.info("question %d asked", question.id)
-    intro = t._(
-        "Your question has been sent. You will get an answer here by {deadline} at the latest. "
-        "Urgent? Tap Help now."
-    ).format(deadline=deadline(t, now))
+    if reply_to is None:
+        intro = t._(
+            "Your question has been sent. You will get an answer here by {deadline} at the "
+            "latest. Urgent? Tap Help now."
+        ).format(deadline=deadline(t, now))
+    else:
+        # Over 4,096 characters a reply arrives in parts: the next part is added, not lost.
+        window = {"reply_to": reply_to, "sent": question.id}
+        await _put(person, context, Step.TEXT, window, valid_for=REPLY_PARTS_WITHIN)
+        intro = t._(
+            "Your reply has been sent. The youth specialist will read it by {deadline} at the "
+            "latest. Urgent? Tap Help now."
+        ).format(deadline=deadline(t, now))
     await send_main_menu(person, context, intro=intro)
     await notify_new_question(context, question)
 
@@ -462,11 +626,21 @@ async def _specialist_for(person: Who, context: Context) -> Specialist | None:
     return await services(context).storage.specialists.by_telegram_user(person.user_id)
 
 
-async def _end_answer_window(person: Who, context: Context) -> None:
-    """The specialist moved on: text typed now is not added to the answer just sent."""
+async def _end_answering(person: Who, context: Context, *, keep: int | None = None) -> None:
+    """The specialist moved on (another question, the list, an invitation): text typed now goes
+    to no question, until Answer is tapped again. Opening the question being answered (`keep`)
+    keeps its answer open; the window for an answer's next part always ends."""
     flow = person.flow
-    if flow is not None and (flow.flow, flow.step) == (ANSWER_FLOW, AnswerStep.MORE):
-        await services(context).storage.flows.clear(person.user_id)
+    if (
+        keep is not None
+        and flow is not None
+        and (flow.flow, flow.step) == (ANSWER_FLOW, AnswerStep.TEXT)
+        and flow.data.get("question_id") == keep
+    ):
+        return
+    stopped = await end_answering(person, context)
+    if stopped is not None:
+        await say(context, person.chat_id, answering_stopped(specialist_texts(context), stopped))
 
 
 async def _question_for_specialist(
@@ -487,8 +661,8 @@ async def on_view(update: Update, context: Context, person: Who, cb: Callback) -
     if await _specialist_for(person, context) is None:
         await _gone(person, context)  # a specialist's button, from someone who is not one
         return
-    await _end_answer_window(person, context)
     found = await _question_for_specialist(person, context, cb)
+    await _end_answering(person, context, keep=found[1].id if found else None)
     t = specialist_texts(context)
     if found is None:
         await say(context, person.chat_id, t._("That question is not there any more."))
@@ -557,10 +731,15 @@ async def on_answer_button(update: Update, context: Context, person: Who, cb: Ca
     found = await _question_for_specialist(person, context, cb)
     t = specialist_texts(context)
     if found is None or found[1].answered_at is not None:
-        await _end_answer_window(person, context)
+        await _end_answering(person, context)
         await say(context, person.chat_id, t._("That question was already answered."))
         return
-    await _put(person, context, AnswerStep.TEXT, {"question_id": found[1].id}, flow=ANSWER_FLOW)
+    # Replaces any answer pending for another question: text goes to the question chosen last.
+    until = services(context).clock.now() + ANSWER_VALID_FOR
+    data = {"question_id": found[1].id, "until": to_epoch(until)}
+    await _put(
+        person, context, AnswerStep.TEXT, data, flow=ANSWER_FLOW, valid_for=ANSWER_LAPSE_TOLD_FOR
+    )
     await say(
         context,
         person.chat_id,
@@ -575,12 +754,40 @@ async def on_answer_text(update: Update, context: Context, person: Who) -> bool:
     flow = person.flow
     if flow is None or flow.flow != ANSWER_FLOW:
         return False
+    if await typed_stop_or_menu(update, context, person):
+        return True
     if flow.step == AnswerStep.MORE:
         return await _add_to_answer(update, context, person, flow)
     svc = services(context)
     t = specialist_texts(context)
+    question_id = flow.data.get("question_id")
+    until = flow.data.get("until")
+    if not isinstance(question_id, int):
+        await svc.storage.flows.clear(person.user_id)
+        return False
+    if not isinstance(until, int) or svc.clock.now() >= from_epoch(until):
+        await svc.storage.flows.clear(person.user_id)
+        await say(
+            context,
+            person.chat_id,
+            t._(
+                "You tapped Answer on question {id} more than {hours} hours ago. So that it "
+                "surely reaches the right person, this message was not sent. Open the question "
+                "and tap Answer again, then send your answer once more."
+            ).format(id=question_id, hours=int(ANSWER_VALID_FOR.total_seconds() // 3600)),
+            keyboard(
+                [
+                    button(
+                        t._("View question {id}").format(id=question_id),
+                        Action.QUESTION_VIEW,
+                        question_id,
+                    )
+                ]
+            ),
+        )
+        return True
     specialist = await _specialist_for(person, context)
-    asked = await svc.storage.questions.get(int(flow.data["question_id"]))
+    asked = await svc.storage.questions.get(question_id)
     if specialist is None or asked is None or asked.practice_id not in specialist.practice_ids:
         # The account was re-linked or left the practice while typing: answer nothing.
         await svc.storage.flows.clear(person.user_id)
@@ -593,10 +800,11 @@ async def on_answer_text(update: Update, context: Context, person: Who) -> bool:
         await say(context, person.chat_id, t._("That question was already answered."))
         return True
     last_message = await _relay(context, question, specialist, answer)
-    sent = t._("Your answer was sent.")
+    sent = t._("Answer to question {id} sent.").format(id=question.id)
     blocked = t._(
-        "Your answer is saved, but it could not be delivered: the person has blocked the bot."
-    )
+        "Your answer to question {id} is saved, but it could not be delivered: the person has "
+        "blocked the bot."
+    ).format(id=question.id)
     await _open_for_more(person, context, question.id, last_message, sent, blocked)
     return True
 
@@ -653,11 +861,11 @@ async def _add_to_answer(update: Update, context: Context, person: Who, flow: Fl
     last_message = await _relay(
         context, updated, specialist, more, previous=previous if isinstance(previous, int) else None
     )
-    sent = t._("This was added to your answer and sent.")
+    sent = t._("This was added to your answer to question {id} and sent.").format(id=question.id)
     blocked = t._(
-        "This was added to your answer, but it could not be delivered: the person has blocked "
-        "the bot."
-    )
+        "This was added to your answer to question {id}, but it could not be delivered: the "
+        "person has blocked the bot."
+    ).format(id=question.id)
     await _open_for_more(person, context, question.id, last_message, sent, blocked)
     return True
 
@@ -720,7 +928,7 @@ async def on_invite_button(update: Update, context: Context, person: Who, cb: Ca
     if await _specialist_for(person, context) is None:
         await _gone(person, context)  # a specialist's button, from someone who is not one
         return
-    await _end_answer_window(person, context)
+    await _end_answering(person, context)
     found = await _question_for_specialist(person, context, cb)
     t = specialist_texts(context)
     if found is None:
@@ -765,7 +973,7 @@ async def on_open_questions(update: Update, context: Context, person: Who, cb: C
     if specialist is None:
         await _gone(person, context)
         return
-    await _end_answer_window(person, context)
+    await _end_answering(person, context)
     waiting = await services(context).storage.questions.waiting(specialist.practice_ids)
     if not waiting:
         await say(context, person.chat_id, t._("No questions are waiting."))

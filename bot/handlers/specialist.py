@@ -1,4 +1,8 @@
-"""The specialist's side: linking a Telegram account with an invite code, and their menu."""
+"""The specialist's side: linking a Telegram account with an invite code, and their menu.
+
+The menu also ends an answer the specialist was about to type: after /menu or /stop, text is never
+sent to the person whose question was chosen before (see bot/handlers/questions.py).
+"""
 
 from __future__ import annotations
 
@@ -10,28 +14,63 @@ from bot.core.callback_data import Action
 from bot.core.invites import hash_code, looks_like_code
 from bot.core.models import Specialist
 from bot.handlers.common import Context, Who, button, escape, keyboard, say, services, who
+from bot.i18n import Texts
 from bot.storage import RedeemResult
 
 log = logging.getLogger(__name__)
 
+ANSWER_FLOW = "answer"
+
+
+class AnswerStep:
+    TEXT = "text"  # Answer was tapped: the next text goes to that question (data "question_id")
+    MORE = "more"  # an answer was just sent: a second part right after it is added
+
+
+async def end_answering(person: Who, context: Context) -> int | None:
+    """The specialist moved on: no text typed from now on goes to the question chosen before.
+
+    Returns the number of the question whose answer was still to be typed, so the specialist can
+    be told nothing was sent; None when no answer was pending (or one was just sent).
+    """
+    flow = person.flow
+    if flow is None or flow.flow != ANSWER_FLOW:
+        return None
+    await services(context).storage.flows.clear(person.user_id)
+    question_id = flow.data.get("question_id")
+    if flow.step == AnswerStep.TEXT and isinstance(question_id, int):
+        return question_id
+    return None
+
+
+def answering_stopped(t: Texts, question_id: int) -> str:
+    return t._(
+        "You were answering question {id}. Nothing was sent. To answer it, open it and tap "
+        "Answer again."
+    ).format(id=question_id)
+
 
 async def send_specialist_menu(person: Who, context: Context, specialist: Specialist) -> None:
     t = person.texts
+    stopped = await end_answering(person, context)
     storage = services(context).storage
     names = []
     for practice_id in specialist.practice_ids:
         practice = await storage.practices.by_id(practice_id)
         if practice is not None:
             names.append(escape(practice.name))
+    parts = [answering_stopped(t, stopped)] if stopped is not None else []
     text = "\n\n".join(
         [
+            *parts,
             t._("<b>Specialist menu</b> – {name}, {title}").format(
                 name=escape(specialist.name), title=escape(specialist.title)
             ),
             t._("Practices: {practices}").format(practices=", ".join(names) or "-"),
             t._(
                 "New questions and bookings reach you here as a message without names or content; "
-                "tap View or Details to read more. Your agenda will appear in this menu later."
+                "tap View or Details to read more. Each working day you get your agenda for the "
+                "day here in the morning."
             ),
         ]
     )

@@ -2,7 +2,9 @@
 
 Every answer ends with the two ways on: a question to the specialist, or an appointment. Text
 that asks for one of the bot's own services ("ik wil mijn afspraak verzetten") gets that menu
-action instead of a tip.
+action instead of a tip; a greeting or an "ok" gets a short reply and the menu, not the offer to
+send it as a question. Text in the other language ("my son does not sleep") that the person's own
+library does not match is looked up in the other library, and shown in the person's language.
 """
 
 from __future__ import annotations
@@ -11,11 +13,19 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.core.callback_data import Action, Callback
 from bot.core.faq import CATEGORIES, Topic, TopicIndex, best_and_alternatives
-from bot.core.intents import ServiceIntent, service_intent
+from bot.core.intents import CONTENT_FREE, ServiceIntent, asks_with_content, service_intent
 from bot.core.models import Role
 from bot.handlers.common import Context, Who, button, escape, keyboard, say, services, typed
-from bot.handlers.menu import MenuItem, send_help, send_main_menu, send_privacy
-from bot.handlers.questions import offer_typed_question, remember_typed
+from bot.handlers.menu import MenuItem, send_help, send_main_menu, send_privacy, stop_flow
+from bot.handlers.questions import (
+    add_to_offer,
+    choose_how_to_send,
+    decline_offer,
+    offer_typed_question,
+    offered_body,
+    open_menu,
+    remember_typed,
+)
 from bot.i18n import N_, Texts
 
 CATEGORY_LABELS = {
@@ -76,11 +86,13 @@ async def on_category(update: Update, context: Context, person: Who, cb: Callbac
 def render_topic(t: Texts, topic: Topic, role: Role | None) -> str:
     answer = topic.parent if role is Role.PARENT else topic.youngster
     source = f'<a href="{escape(topic.source_url)}">{escape(topic.source_name)}</a>'
+    # Outside the f-string: pybabel on Python 3.11 does not see a text marked inside one.
+    when_heading = t._("When to get in touch")
     return "\n\n".join(
         [
             f"<b>{escape(topic.title)}</b>",
             escape(answer),
-            f"<b>{t._('When to get in touch')}</b>\n{escape(topic.when_to_contact)}",
+            f"<b>{when_heading}</b>\n{escape(topic.when_to_contact)}",
             t._("More information: {source}").format(source=source),
         ]
     )
@@ -148,20 +160,67 @@ async def show_service(
     await say(context, person.chat_id, t._(text), keyboard(*rows))
 
 
+def find_topics(person: Who, context: Context, text: str) -> tuple[Topic | None, list[Topic]]:
+    """The best topic and the alternatives, from the library in the person's language; when it
+    has none, from the other language's library (the topics are the same in both)."""
+    libraries = services(context).faq
+    own = libraries[person.texts.language]
+    best, others = best_and_alternatives(own.match(text))
+    for language, library in libraries.items():
+        if best is not None:
+            break
+        if language is not person.texts.language:
+            best, others = best_and_alternatives(library.match(text))
+    if best is None or best.topic_id not in own.topics:
+        return None, []
+    return own.topics[best.topic_id], [
+        own.topics[m.topic_id] for m in others if m.topic_id in own.topics
+    ]
+
+
+async def _without_content(person: Who, context: Context, intent: ServiceIntent) -> None:
+    """A greeting, "ok", "nee" or an emoji: no question to send and no tip to look up."""
+    t = person.texts
+    waiting = offered_body(person.flow) is not None
+    if waiting and intent is ServiceIntent.YES:
+        await choose_how_to_send(person, context)
+        return
+    if waiting and intent is ServiceIntent.NO:
+        await decline_offer(person, context)
+        return
+    if intent is ServiceIntent.GREETING:
+        intro = t._("Hello! You can type in your own words what it is about.")
+    else:
+        intro = t._("You can type in your own words what it is about.")
+    await send_main_menu(person, context, intro=intro)
+
+
 async def on_free_text(update: Update, context: Context, person: Who) -> None:
     """Typed text no flow waits for: a menu action it asks for, the best topic, or an offer to
-    send it to the specialist."""
+    send it to the specialist. While such an offer waits, text is read the same way first; only
+    text that again has no tip is added to the offered question."""
     text = typed(update)
-    index = _index(person, context)
-    best, others = best_and_alternatives(index.match(text))
     intent = service_intent(text)
+    if intent is ServiceIntent.STOP:
+        await stop_flow(person, context)
+        return
+    if intent is ServiceIntent.MENU:
+        await open_menu(person, context)
+        return
+    if intent in CONTENT_FREE:
+        await _without_content(person, context, intent)
+        return
+    best, others = find_topics(person, context, text)
     if intent is not None:
-        await show_service(person, context, intent, index.topics[best.topic_id] if best else None)
+        if intent is ServiceIntent.ASK and asks_with_content(text):
+            await remember_typed(person, context, text)  # "Ask a question" next offers this text
+        await show_service(person, context, intent, best)
         return
     if best is None:
-        await offer_typed_question(person, context, text)
+        if offered_body(person.flow) is not None:
+            await add_to_offer(person, context, text)
+        else:
+            await offer_typed_question(person, context, text)
         return
     await remember_typed(person, context, text)  # "Ask a question" next offers this text
-    await show_topic(
-        person, context, index.topics[best.topic_id], [index.topics[m.topic_id] for m in others]
-    )
+    await show_topic(person, context, best, others)

@@ -126,6 +126,20 @@ class QuestionStore:
             changed = cursor.rowcount
         return await self.get(question_id) if changed else None
 
+    async def add_to_body(
+        self, question_id: int, telegram_user_id: int, more: str
+    ) -> Question | None:
+        """The next part of a question or reply that was already sent, by whoever asked it; not
+        once it is answered. None when nothing was added."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE questions SET body = body || ?"
+                " WHERE id = ? AND telegram_user_id = ? AND answered_at IS NULL",
+                (more, question_id, telegram_user_id),
+            )
+            changed = cursor.rowcount
+        return await self.get(question_id) if changed else None
+
     async def mark_invited(self, question_id: int, now: datetime) -> None:
         """An invitation to book a talk closes the question: it no longer waits or reminds."""
         await self._db.execute(

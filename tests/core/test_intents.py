@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.intents import ServiceIntent, service_intent
+from bot.core.intents import CONTENT_FREE, ServiceIntent, asks_with_content, service_intent
 
 
 @pytest.mark.parametrize(
@@ -111,3 +111,63 @@ def test_a_message_that_is_only_thanks_is_thanks(text: str) -> None:
 
 def test_thanks_with_a_new_worry_is_not_only_thanks() -> None:
     assert service_intent("bedankt, maar mijn zoon slaapt nog steeds slecht") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("hoi", ServiceIntent.GREETING),
+        ("Goedenavond!", ServiceIntent.GREETING),
+        ("hallo daar", ServiceIntent.GREETING),
+        ("good morning", ServiceIntent.GREETING),
+        ("ok", ServiceIntent.YES),
+        ("oke dan", ServiceIntent.YES),
+        ("\N{THUMBS UP SIGN}", ServiceIntent.YES),
+        ("ja hoor", ServiceIntent.YES),
+        ("nee", ServiceIntent.NO),
+        ("nee hoor", ServiceIntent.NO),
+        ("haha", ServiceIntent.CHAT),
+        ("?", ServiceIntent.CHAT),
+        ("hmmm", ServiceIntent.CHAT),
+    ],
+)
+def test_a_few_words_without_content_are_no_question(text: str, intent: ServiceIntent) -> None:
+    assert service_intent(text) is intent
+    assert intent in CONTENT_FREE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoi, mijn zoon slaapt slecht",
+        "ok maar hij plast nog in bed",
+        "nee hij wil niet naar school",
+        "mijn zoon",
+        "\u0645\u0631\u062d\u0628\u0627",  # another script is read as it is
+        "14",
+    ],
+)
+def test_words_with_content_are_not_chat(text: str) -> None:
+    assert service_intent(text) not in CONTENT_FREE
+
+
+@pytest.mark.parametrize("text", ["stop", "Stop!", "stoppen", "STOP maar"])
+def test_stop_typed_is_stop(text: str) -> None:
+    assert service_intent(text) is ServiceIntent.STOP
+
+
+@pytest.mark.parametrize("text", ["menu", "Menu", "het menu", "hoofdmenu", "main menu"])
+def test_menu_typed_is_the_menu(text: str) -> None:
+    assert service_intent(text) is ServiceIntent.MENU
+
+
+def test_stopping_with_something_is_no_stop() -> None:
+    assert service_intent("ik wil stoppen met school") is not ServiceIntent.STOP
+
+
+def test_a_request_to_ask_with_what_about_has_content() -> None:
+    assert asks_with_content(
+        "Ik wil een vraag stellen over mijn dochter, ze ligt elke avond uren wakker"
+    )
+    assert not asks_with_content("ik wil een vraag stellen aan de poh")
+    assert not asks_with_content("I want to ask the specialist a question")

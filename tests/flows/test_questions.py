@@ -73,7 +73,7 @@ async def test_the_specialist_reads_answers_and_the_answer_reaches_the_user(bot:
     assert "ouder, kind van 9" in shown[0].text
     await specialist.tap("Beantwoorden")
     replies = await specialist.send("Een vast ritme helpt. Kom gerust langs.")
-    assert replies[-1].text == "Je antwoord is verstuurd."
+    assert replies[-1].text == "Antwoord op vraag 1 verstuurd."
     answer = user.last
     assert answer.text.startswith("Antwoord van Anna de Vries")
     assert "Een vast ritme helpt" in answer.text
@@ -91,7 +91,7 @@ async def test_the_user_can_reply_once(bot: Harness) -> None:
     answer = user.last
     await user.tap("Reageren", message=answer)
     replies = await user.send("Dank je, en als het niet lukt?")
-    assert "Je vraag is verstuurd" in replies[-1].text
+    assert "Je reactie is verstuurd" in replies[-1].text
     assert "Nieuwe reactie" in specialist.last.text
     replies = await user.tap("Reageren", message=answer)
     assert "al gereageerd" in replies[-1].text
@@ -432,7 +432,7 @@ async def test_an_answer_in_two_messages_reaches_the_person_whole(bot: Harness) 
     first = _text(4096, "ritme")
     await _answer(bot, user, specialist, first)
     replies = await specialist.send("Tot slot: kom gerust eens langs.")
-    assert replies[-1].text == "Dit is aan je antwoord toegevoegd en verstuurd."
+    assert replies[-1].text == "Dit is aan je antwoord op vraag 1 toegevoegd en verstuurd."
     assert user.last.text == "Tot slot: kom gerust eens langs."
     assert user.last.labels == ["Reageren", "Afspraak maken", "Menu"]
     assert [m for m in user.messages if "Reageren" in m.labels] == [user.last]
@@ -562,3 +562,236 @@ async def test_a_photo_with_words_outside_a_question_is_still_unreadable(bot: Ha
     await onboard(user)
     replies = await user.send_photo(caption="kijk hier")
     assert "alleen tekst lezen" in replies[-1].text
+
+
+# -- an answer reaches only the person whose question the specialist chose last ----------------
+
+
+async def _two_questions(bot: Harness) -> tuple[FakeUser, FakeUser, FakeUser]:
+    """A parent asks about sleep (question 1), then a young person about bullying (question 2)."""
+    specialist = await link_specialist(bot)
+    parent = bot.user(501)
+    await onboard(parent)
+    await _ask(parent, "Mijn zoon slaapt slecht al weken")
+    young = bot.user(502)
+    await onboard(young, role="Jongere (12-25 jaar)", age="15")
+    await _ask(young, "Ik word gepest door Jesse uit 3B")
+    return specialist, parent, young
+
+
+def _notice(specialist: FakeUser, question_id: int):
+    return next(
+        m
+        for m in specialist.messages
+        if f"qview:{question_id}" in str(m.buttons) and "Nieuwe" in m.text
+    )
+
+
+async def test_viewing_another_question_ends_a_pending_answer_so_it_never_reaches_the_first_asker(
+    bot: Harness,
+) -> None:
+    specialist, parent, young = await _two_questions(bot)
+    await specialist.tap("Bekijken", message=_notice(specialist, 1))
+    replies = await specialist.tap("Beantwoorden")
+    assert "vraag 1" in replies[-1].text
+    shown = await specialist.tap("Bekijken", message=_notice(specialist, 2))
+    assert "Je was bezig met een antwoord op vraag 1. Er is niets verstuurd." in shown[0].text
+    parent_before, young_before = parent.last, young.last
+    await specialist.send("Wat naar dat Jesse je pest. Wil je langskomen?")
+    assert parent.last == parent_before
+    assert young.last == young_before
+    first = await bot.storage.questions.get(1)
+    assert first is not None and first.answered_at is None
+    await specialist.tap("Beantwoorden")
+    replies = await specialist.send("Wat naar dat Jesse je pest. Wil je langskomen?")
+    assert replies[-1].text == "Antwoord op vraag 2 verstuurd."
+    assert "Jesse" in young.last.text
+    assert parent.last == parent_before
+
+
+async def test_the_list_of_waiting_questions_and_menu_and_stop_end_a_pending_answer(
+    bot: Harness,
+) -> None:
+    specialist, parent, _ = await _two_questions(bot)
+    for move_on in ("Wachtende vragen", "/menu", "/stop", "menu", "stop"):
+        await specialist.tap_data("qans:1")
+        if move_on == "Wachtende vragen":
+            replies = await specialist.tap(move_on)
+        else:
+            replies = await specialist.send(move_on)
+        assert any("Er is niets verstuurd" in r.text for r in replies), move_on
+        before = parent.last
+        await specialist.send("hoi")
+        assert parent.last == before, move_on
+    first = await bot.storage.questions.get(1)
+    assert first is not None and first.answered_at is None
+
+
+async def test_inviting_ends_a_pending_answer(bot: Harness) -> None:
+    specialist, parent, young = await _two_questions(bot)
+    await specialist.tap_data("qans:1")
+    replies = await specialist.tap_data("qinv:2")
+    assert any("Er is niets verstuurd" in r.text for r in replies)
+    assert "wil graag met je praten" in young.last.text
+    parent_before, young_before = parent.last, young.last
+    await specialist.send("Kom maar langs.")
+    assert parent.last == parent_before
+    assert young.last == young_before
+
+
+async def test_answer_tapped_on_two_questions_goes_to_the_last_one_chosen(bot: Harness) -> None:
+    specialist, parent, young = await _two_questions(bot)
+    await specialist.tap_data("qans:1")
+    prompt = await specialist.tap_data("qans:2")
+    assert "vraag 2" in prompt[-1].text
+    parent_before = parent.last
+    replies = await specialist.send("Wat naar. Wil je langskomen?")
+    assert replies[-1].text == "Antwoord op vraag 2 verstuurd."
+    assert parent.last == parent_before
+    assert "Wat naar" in young.last.text
+
+
+async def test_viewing_the_question_being_answered_keeps_its_answer_open(bot: Harness) -> None:
+    specialist, parent, _ = await _two_questions(bot)
+    await specialist.tap("Bekijken", message=_notice(specialist, 1))
+    await specialist.tap("Beantwoorden")
+    await specialist.tap("Bekijken", message=_notice(specialist, 1))
+    replies = await specialist.send("Een vast ritme helpt.")
+    assert replies[-1].text == "Antwoord op vraag 1 verstuurd."
+    assert "Een vast ritme helpt." in parent.last.text
+
+
+async def test_an_answer_typed_hours_after_tapping_answer_is_not_sent_and_says_why(
+    bot: Harness,
+) -> None:
+    specialist, parent, _ = await _two_questions(bot)
+    await specialist.tap_data("qans:1")
+    bot.clock.advance(timedelta(hours=2, minutes=1))
+    before = parent.last
+    replies = await specialist.send("Een vast ritme helpt.")
+    assert parent.last == before
+    assert "meer dan 2 uur geleden op Beantwoorden bij vraag 1" in replies[-1].text
+    assert replies[-1].labels == ["Bekijk vraag 1"]
+    shown = await specialist.tap("Bekijk vraag 1")
+    assert shown[-1].labels[0] == "Beantwoorden"
+    await specialist.tap("Beantwoorden")
+    replies = await specialist.send("Een vast ritme helpt.")
+    assert replies[-1].text == "Antwoord op vraag 1 verstuurd."
+
+
+# -- a reply: confirmed as a reply, and its parts kept together --------------------------------
+
+
+async def _answered(bot: Harness) -> tuple[FakeUser, FakeUser]:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await _answer(bot, user, specialist, "Een vast ritme helpt. Lukt dat?")
+    return specialist, user
+
+
+async def test_a_sent_reply_is_confirmed_as_a_reply_not_as_a_question(bot: Harness) -> None:
+    _, user = await _answered(bot)
+    await user.tap("Reageren")
+    replies = await user.send("Het lukt nog niet zo goed.")
+    assert replies[-1].text.startswith("Je reactie is verstuurd.")
+    assert "Je vraag" not in replies[-1].text
+
+
+async def test_a_reply_over_telegrams_limit_reaches_the_specialist_whole(bot: Harness) -> None:
+    specialist, user = await _answered(bot)
+    await user.tap("Reageren")
+    # The phone sends text over 4,096 characters as two messages, one right after the other.
+    first = _text(4096, "ritme")
+    second = "En dan nog dit: hij slaapt pas om elf uur."
+    await user.send(first)
+    bot.clock.advance(timedelta(seconds=2))
+    replies = await user.send(second)
+    assert "Dit staat nu ook in je reactie" in replies[-1].text
+    assert not any("Hier heb ik geen tip over" in r.text for r in replies)
+    reply = (await bot.storage.questions.for_user(user.user_id))[-1]
+    assert reply.reply_to is not None
+    assert reply.body == first + "\n\n" + second
+    shown = await specialist.tap("Bekijken")
+    assert shown[-1].text.endswith("hij slaapt pas om elf uur.")
+
+
+async def test_text_well_after_a_reply_is_read_as_itself(bot: Harness) -> None:
+    _, user = await _answered(bot)
+    await user.tap("Reageren")
+    await user.send("Het lukt nog niet zo goed.")
+    bot.clock.advance(timedelta(minutes=2))
+    replies = await user.send("mijn zoon plast nog in bed")
+    assert "reactie" not in replies[-1].text
+    reply = (await bot.storage.questions.for_user(user.user_id))[-1]
+    assert reply.body == "Het lukt nog niet zo goed."
+
+
+# -- the first name is a name -------------------------------------------------------------------
+
+
+async def test_the_first_name_step_takes_a_name_and_not_a_sentence(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await _ask(user, "Mijn zoon van 9 slaapt slecht", anonymous=False)
+    await user.tap("Met mijn voornaam")
+    for not_a_name in ("ik wil zm plegen", "hoi", "Sam123", "a" * 31):
+        replies = await user.send(not_a_name)
+        assert replies[-1].text.startswith("Alleen je voornaam is genoeg"), not_a_name
+    assert await bot.storage.questions.for_user(user.user_id) == []
+    replies = await user.send("Anne-Fleur")
+    assert replies[-1].text.startswith("Je vraag is verstuurd")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.first_name == "Anne-Fleur"
+
+
+async def test_a_first_name_with_ik_ben_in_front_is_just_the_name(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await _ask(user, "Vraag over slapen", anonymous=False)
+    await user.tap("Met mijn voornaam")
+    await user.send("ik ben D'Angelo")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.first_name == "D'Angelo"
+
+
+async def test_no_name_after_all_can_still_be_sent_anonymously(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await _ask(user, "Vraag over slapen", anonymous=False)
+    await user.tap("Met mijn voornaam")
+    replies = await user.send("dat wil ik toch liever niet zeggen")
+    assert replies[-1].labels == ["Anoniem versturen", "Stoppen"]
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.first_name is None
+
+
+# -- a greeting or an "ok" while asking is not the question ------------------------------------
+
+
+async def test_a_greeting_typed_as_the_question_is_not_taken_as_the_question(
+    bot: Harness,
+) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Vraag stellen")
+    replies = await user.send("Hoi")
+    assert replies[-1].text.startswith("Typ hieronder je vraag")
+    await user.send("Mijn zoon van 9 slaapt slecht")
+    replies = await user.send("ok")
+    assert replies[-1].text.startswith("Kies hieronder hoe je je vraag verstuurt")
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == "Mijn zoon van 9 slaapt slecht"
+
+
+async def test_a_yes_may_be_a_reply_but_a_greeting_is_not(bot: Harness) -> None:
+    _, user = await _answered(bot)
+    await user.tap("Reageren")
+    replies = await user.send("hoi")
+    assert replies[-1].text.startswith("Typ hieronder je reactie")
+    replies = await user.send("ja")
+    assert replies[-1].text.startswith("Je reactie is verstuurd")
+    reply = (await bot.storage.questions.for_user(user.user_id))[-1]
+    assert reply.body == "ja"

@@ -65,3 +65,12 @@ async def test_a_revoked_specialist_is_a_normal_user_again(bot: Harness) -> None
     await bot.storage.specialists.revoke("anna", bot.clock.now())
     replies = await user.send("/start")
     assert replies[0].text.startswith("Hoi!")
+
+
+async def test_the_specialist_menu_promises_no_agenda_in_the_menu_but_says_when_it_comes(
+    bot: Harness,
+) -> None:
+    code = await _invite(bot)
+    replies = await bot.user(SPECIALIST_ID).send(f"/specialist {code}")
+    assert "later in dit menu" not in replies[-1].text
+    assert "Elke werkdag krijg je hier 's ochtends je agenda" in replies[-1].text

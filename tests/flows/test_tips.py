@@ -1,5 +1,9 @@
 """Tips en informatie: browsing the library and typing a question."""
 
+from datetime import timedelta
+
+import pytest
+
 from bot.content import load_library
 from bot.core.models import Language
 from tests.flows.conftest import Harness, onboard
@@ -146,3 +150,151 @@ async def test_thanks_gets_a_welcome_and_the_menu_not_a_tip(bot: Harness) -> Non
     replies = await user.send("Top, bedankt voor je antwoord!")
     assert replies[-1].text.startswith("Graag gedaan")
     assert "Vraag stellen" in replies[-1].labels
+
+
+async def test_a_dutch_tip_has_the_dutch_heading_for_when_to_get_in_touch(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.tap_data("ttop:sleep", user.last.message_id)
+    assert "Wanneer neem je contact op?" in replies[0].text
+    assert "When to get in touch" not in replies[0].text
+
+
+async def test_english_text_from_a_dutch_user_gets_the_tip_in_dutch(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send("My son does not sleep well")
+    assert replies[0].text.splitlines()[0] == LIBRARY["sleep"].title
+    assert "Anoniem versturen" not in replies[-1].labels
+
+
+# -- a greeting, "ok" or "stop" is no question -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Goedenavond", "hoi", "ok", "oke", "\N{THUMBS UP SIGN}", "ja", "nee"]
+)
+async def test_a_greeting_or_a_word_without_content_gets_the_menu_and_no_question_offer(
+    bot: Harness, text: str
+) -> None:
+    user = bot.user()
+    await onboard(user)
+    replies = await user.send(text)
+    assert "Hier heb ik geen tip over" not in replies[-1].text
+    assert "in je eigen woorden" in replies[-1].text
+    assert replies[-1].labels[0] == "Vraag stellen"
+    assert await bot.storage.flows.get(user.user_id) is None
+    replies = await user.send("hoe werkt deze bot?")
+    assert "/verwijder" in replies[-1].text
+
+
+async def test_stop_and_menu_typed_act_like_the_commands(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")
+    replies = await user.send("stop")
+    assert replies[-1].text.startswith("Gestopt. Er is niets gewist.")
+    assert await bot.storage.flows.get(user.user_id) is None
+    replies = await user.send("Menu")
+    assert replies[-1].text == "Wat wil je doen?"
+    await user.tap("Vraag stellen")
+    replies = await user.send("stop")
+    assert replies[-1].text.startswith("Gestopt. Er is niets gewist.")
+    assert await bot.storage.questions.for_user(user.user_id) == []
+
+
+async def test_after_the_no_tip_offer_a_new_message_is_read_as_itself_first(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")
+    bot.clock.advance(timedelta(minutes=1))
+    replies = await user.send("hoe werkt deze bot?")
+    assert "/verwijder" in replies[-1].text
+    replies = await user.send("ik wil mijn gegevens wissen")
+    assert "Alles wissen" in replies[-1].labels
+    replies = await user.send("kan ik een afspraak maken")
+    assert replies[-1].labels[0] == "Afspraak maken"
+    replies = await user.send("hoi")
+    assert "Vraag stellen" in replies[-1].labels
+    replies = await user.send("mijn zoon plast nog in bed")
+    assert replies[0].text.splitlines()[0] == LIBRARY["bedwetting"].title
+    # The text offered before is not lost: "Ask a question" offers both.
+    replies = await user.tap("Vraag stellen")
+    assert replies[-1].text.startswith("Wil je dit bericht als vraag sturen?")
+    assert "qwerty asdf zxcv" in replies[-1].text
+    assert "plast nog in bed" in replies[-1].text
+
+
+async def test_after_the_no_tip_offer_text_again_without_a_tip_is_added(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")
+    bot.clock.advance(timedelta(minutes=1))
+    replies = await user.send("en ook nog uiop hjkl")
+    assert "Dit staat nu ook in je vraag" in replies[-1].text
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == "qwerty asdf zxcv\n\nen ook nog uiop hjkl"
+
+
+async def test_yes_or_no_to_the_no_tip_offer(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")
+    bot.clock.advance(timedelta(minutes=1))
+    replies = await user.send("ja")
+    assert replies[-1].text.startswith("Kies hieronder hoe je je vraag verstuurt")
+    assert replies[-1].labels == ["Anoniem versturen", "Met mijn voornaam", "Stoppen"]
+    replies = await user.send("nee")
+    assert replies[-1].text.startswith("Oké, ik heb je bericht niet verstuurd.")
+    assert await bot.storage.flows.get(user.user_id) is None
+    assert await bot.storage.questions.for_user(user.user_id) == []
+
+
+async def test_a_no_tip_offer_that_is_not_sent_lapses_after_half_an_hour(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")
+    offer = user.last
+    bot.clock.advance(timedelta(minutes=31))
+    replies = await user.tap("Anoniem versturen", message=offer)
+    assert "Die knop werkt niet meer" in replies[-1].text
+    assert await bot.storage.questions.for_user(user.user_id) == []
+    bot.clock.advance(timedelta(hours=20))
+    replies = await user.send("uiop hjkl")
+    assert "Dit staat nu ook in je vraag" not in replies[-1].text
+    assert "Hier heb ik geen tip over" in replies[-1].text
+
+
+async def test_a_request_to_ask_that_says_what_about_is_kept_as_the_question(
+    bot: Harness,
+) -> None:
+    user = bot.user()
+    await onboard(user)
+    text = "Ik wil een vraag stellen over mijn dochter, ze ligt elke avond uren wakker en is moe"
+    replies = await user.send(text)
+    assert replies[-1].labels[0] == "Vraag stellen"
+    replies = await user.tap("Vraag stellen")
+    assert replies[-1].text.startswith("Wil je dit bericht als vraag sturen?")
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == text
+
+
+async def test_a_bare_request_to_ask_is_not_offered_as_the_question(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("ik wil een vraag stellen aan de poh")
+    replies = await user.tap("Vraag stellen")
+    assert replies[-1].text.startswith("Typ hieronder je vraag")
+
+
+async def test_words_with_a_photo_while_the_no_tip_offer_waits_are_added(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")
+    bot.clock.advance(timedelta(minutes=1))
+    replies = await user.send_photo(caption="uiop hjkl")
+    assert "woorden" in replies[0].text
+    assert "Dit staat nu ook in je vraag" in replies[-1].text
+    assert not any("alleen tekst lezen" in r.text for r in replies)

@@ -100,3 +100,17 @@ async def test_an_answer_is_extended_only_by_who_answered(
     assert await storage.questions.extend_answer(question.id, anna.id + 1, " meer") is None
     extended = await storage.questions.extend_answer(question.id, anna.id, "\n\nTweede")
     assert extended is not None and extended.answer == "Eerste\n\nTweede"
+
+
+async def test_only_the_asker_adds_to_a_question_and_only_until_it_is_answered(
+    storage: Storage, clock: FakeClock
+) -> None:
+    practice_id = await _user(storage, clock)
+    question = await storage.questions.ask(7, practice_id, "Eerste deel", None, clock.now())
+    anna = await storage.specialists.by_key("anna")
+    assert question is not None and anna is not None
+    assert await storage.questions.add_to_body(question.id, 8, "\n\nvan een ander") is None
+    added = await storage.questions.add_to_body(question.id, 7, "\n\nTweede deel")
+    assert added is not None and added.body == "Eerste deel\n\nTweede deel"
+    await storage.questions.answer(question.id, anna.id, "Antwoord", clock.now())
+    assert await storage.questions.add_to_body(question.id, 7, "\n\nte laat") is None
