@@ -1,6 +1,11 @@
-"""Long text cut into pieces Telegram accepts, at paragraph or word boundaries where possible."""
+"""Long text cut into pieces Telegram accepts, at paragraph or word boundaries where possible;
+and a first name told from a sentence."""
 
 from __future__ import annotations
+
+import re
+
+from bot.core.intents import service_intent
 
 MAX_MESSAGE = 4096
 
@@ -31,17 +36,22 @@ def cap(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-MAX_FIRST_NAME = 40
-MAX_NAME_WORDS = 3
-_NAME_MARKS = frozenset(" -'\u2019.")
+# A first name, not a sentence: "Anne-Fleur", "D'Angelo", "Mohamed Ali".
+MAX_FIRST_NAME = 30
+_NAME_PART = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+_FIRST_NAME = re.compile(rf"{_NAME_PART}(?: {_NAME_PART}){{0,2}}")
+_NAME_INTRO = re.compile(
+    r"(ik ben|ik heet|mijn naam is|mn naam is|m'n naam is|my name is|i am|i'm|im)\s+", re.IGNORECASE
+)
 
 
 def first_name(text: str) -> str | None:
-    """A first name as typed ("Sam", "Anne-Marie", "Jan Willem"), or None for anything else: a
-    sentence typed where a name was asked ("mijn dochter praat over doodgaan") is no name."""
-    name = " ".join(text.split())
-    if not name or len(name) > MAX_FIRST_NAME or len(name.split()) > MAX_NAME_WORDS:
+    """A first name as typed ("ik ben Sam" is Sam), or None for anything else: a sentence typed
+    where a name was asked ("mijn dochter praat over doodgaan") is no name, nor is "hoi"."""
+    name = " ".join(text.split()).strip(".!")
+    name = _NAME_INTRO.sub("", name, count=1) if _NAME_INTRO.match(name) else name
+    if len(name) > MAX_FIRST_NAME or not _FIRST_NAME.fullmatch(name):
         return None
-    if not all(c.isalpha() or c in _NAME_MARKS for c in name):
-        return None
+    if service_intent(name) is not None:
+        return None  # "hoi", "nee", "stop": words, not a name
     return name

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardMarkup, Update
@@ -28,7 +27,7 @@ from bot.core.callback_data import Action, Callback, is_number
 from bot.core.clock import from_epoch, to_epoch
 from bot.core.intents import CONTENT_FREE, ServiceIntent, service_intent
 from bot.core.models import FlowState, Language, Role, Specialist
-from bot.core.text import MAX_MESSAGE, cap
+from bot.core.text import MAX_MESSAGE, cap, first_name
 from bot.core.workdays import (
     ANSWER_WITHIN_WORKING_DAYS,
     REMIND_AFTER_WORKING_DAYS,
@@ -71,13 +70,6 @@ PARAGRAPH = "\n\n"
 # Three full Telegram messages and what joins them: a long story fits, a pasted document not.
 MAX_QUESTION = 3 * (MAX_MESSAGE + len(PARAGRAPH))
 MAX_ANSWER = 3 * (MAX_MESSAGE + len(PARAGRAPH))
-# A first name, not a sentence: "Anne-Fleur", "D'Angelo", "Mohamed Ali".
-MAX_FIRST_NAME = 30
-_NAME_PART = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
-_FIRST_NAME = re.compile(rf"{_NAME_PART}(?: {_NAME_PART}){{0,2}}")
-_NAME_INTRO = re.compile(
-    r"(ik ben|ik heet|mijn naam is|mn naam is|m'n naam is|my name is|i am|i'm|im)\s+", re.IGNORECASE
-)
 # Typed text that got a tip is offered as the question when "Ask a question" is tapped soon after.
 TYPED_KEPT_FOR = timedelta(minutes=30)
 MIN_WORDS_TO_OFFER = 5
@@ -394,17 +386,6 @@ def _waiting_body(flow: FlowState) -> str | None:
         return None
     body = flow.data.get("body")
     return body if isinstance(body, str) and body else None
-
-
-def first_name(text: str) -> str | None:
-    """A first name as typed, or None for anything else: a sentence is no name."""
-    name = " ".join(text.split()).strip(".!")
-    name = _NAME_INTRO.sub("", name, count=1) if _NAME_INTRO.match(name) else name
-    if len(name) > MAX_FIRST_NAME or not _FIRST_NAME.fullmatch(name):
-        return None
-    if service_intent(name) is not None:
-        return None  # "hoi", "nee", "stop": words, not a name
-    return name
 
 
 async def on_text(update: Update, context: Context, person: Who) -> bool:
