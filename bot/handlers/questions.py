@@ -73,10 +73,18 @@ MAX_ANSWER = 3 * (MAX_MESSAGE + len(PARAGRAPH))
 # Typed text that got a tip is offered as the question when "Ask a question" is tapped soon after.
 TYPED_KEPT_FOR = timedelta(minutes=30)
 MIN_WORDS_TO_OFFER = 5
-# The parts of one long message arrive one right after the other.
+# Telegram's apps split a text over 4,096 characters into parts that arrive one right after the
+# other. Only a part that long can have a next part: anything else typed after it is a message of
+# its own, and must never be sent on with the one before (to the family answered before, say).
 PARTS_ARRIVE_WITHIN = timedelta(seconds=10)
-ANSWER_PARTS_WITHIN = timedelta(seconds=30)
-REPLY_PARTS_WITHIN = timedelta(seconds=30)
+SPLIT_PART_LEAST = 3500
+
+
+def may_go_on(part: str) -> bool:
+    """Whether the next message can be the rest of this one."""
+    return len(part) >= SPLIT_PART_LEAST
+
+
 QUOTE_LENGTH = 200
 
 
@@ -198,7 +206,7 @@ def _recent_typed(flow: FlowState | None, now: datetime) -> str | None:
     if not isinstance(at, int) or now - from_epoch(at) > PARTS_ARRIVE_WITHIN:
         return None
     typed = flow.data.get("typed")
-    return typed if isinstance(typed, str) else None
+    return typed if isinstance(typed, str) and may_go_on(typed) else None
 
 
 def _joined(earlier: str | None, text: str) -> str:
@@ -495,7 +503,10 @@ async def _add_to_reply(person: Who, context: Context, flow: FlowState, text: st
     if await svc.storage.questions.add_to_body(reply.id, person.user_id, PARAGRAPH + text) is None:
         await svc.storage.flows.clear(person.user_id)
         return False
-    await _put(person, context, Step.TEXT, flow.data, valid_for=REPLY_PARTS_WITHIN)
+    if may_go_on(text):
+        await _put(person, context, Step.TEXT, flow.data, valid_for=PARTS_ARRIVE_WITHIN)
+    else:
+        await svc.storage.flows.clear(person.user_id)
     intro = t._("I added this to your reply. The youth specialist reads it together with the rest.")
     await send_main_menu(person, context, intro=intro)
     return True
@@ -544,9 +555,10 @@ async def _send(person: Who, context: Context, data: dict, first_name: str | Non
             "latest. Urgent? Tap Help now."
         ).format(deadline=deadline(t, now))
     else:
-        # Over 4,096 characters a reply arrives in parts: the next part is added, not lost.
-        window = {"reply_to": reply_to, "sent": question.id}
-        await _put(person, context, Step.TEXT, window, valid_for=REPLY_PARTS_WITHIN)
+        if may_go_on(str(data["body"])):
+            # Over 4,096 characters a reply arrives in parts: the next part is added, not lost.
+            window = {"reply_to": reply_to, "sent": question.id}
+            await _put(person, context, Step.TEXT, window, valid_for=PARTS_ARRIVE_WITHIN)
         intro = t._(
             "Your reply has been sent. The youth specialist will read it by {deadline} at the "
             "latest. Urgent? Tap Help now."
@@ -786,7 +798,7 @@ async def on_answer_text(update: Update, context: Context, person: Who) -> bool:
         "Your answer to question {id} is saved, but it could not be delivered: the person has "
         "blocked the bot."
     ).format(id=question.id)
-    await _open_for_more(person, context, question.id, last_message, sent, blocked)
+    await _open_for_more(person, context, question.id, last_message, answer, sent, blocked)
     return True
 
 
@@ -795,14 +807,22 @@ async def _open_for_more(
     context: Context,
     question_id: int,
     last_message: int | None,
+    part: str,
     sent: str,
     blocked: str,
 ) -> None:
-    """Over 4,096 characters an answer arrives in parts: the next part is added, not dropped."""
-    window = {"question_id": question_id, "last_message": last_message}
-    await _put(
-        person, context, AnswerStep.MORE, window, flow=ANSWER_FLOW, valid_for=ANSWER_PARTS_WITHIN
-    )
+    """Over 4,096 characters an answer arrives in parts: the next part is added, not dropped.
+    After a shorter part the next message is the specialist's own, never added."""
+    if may_go_on(part):
+        window = {"question_id": question_id, "last_message": last_message}
+        await _put(
+            person,
+            context,
+            AnswerStep.MORE,
+            window,
+            flow=ANSWER_FLOW,
+            valid_for=PARTS_ARRIVE_WITHIN,
+        )
     await say(context, person.chat_id, sent if last_message is not None else blocked)
 
 
@@ -847,7 +867,7 @@ async def _add_to_answer(update: Update, context: Context, person: Who, flow: Fl
         "This was added to your answer to question {id}, but it could not be delivered: the "
         "person has blocked the bot."
     ).format(id=question.id)
-    await _open_for_more(person, context, question.id, last_message, sent, blocked)
+    await _open_for_more(person, context, question.id, last_message, more, sent, blocked)
     return True
 
 

@@ -440,6 +440,20 @@ async def test_an_answer_in_two_messages_reaches_the_person_whole(bot: Harness) 
     assert question.answer == first + "\n\nTot slot: kom gerust eens langs."
 
 
+async def test_text_right_after_a_short_answer_never_reaches_that_family(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await _answer(bot, user, specialist, "Een vast ritme helpt.")
+    before = user.last
+    bot.clock.advance(timedelta(seconds=5))
+    replies = await specialist.send("Beste ouder van vraag 2, schoolweigering komt vaak voor.")
+    assert user.last == before
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.answer == "Een vast ritme helpt."
+    assert "toegevoegd" not in replies[-1].text
+
+
 async def test_text_well_after_an_answer_is_not_sent_to_the_person(bot: Harness) -> None:
     specialist = await link_specialist(bot)
     user = bot.user()
@@ -714,6 +728,17 @@ async def test_a_reply_over_telegrams_limit_reaches_the_specialist_whole(bot: Ha
     assert reply.body == first + "\n\n" + second
     shown = await specialist.tap("Bekijken")
     assert shown[-1].text.endswith("hij slaapt pas om elf uur.")
+
+
+async def test_a_new_worry_right_after_a_short_reply_is_not_added_to_it(bot: Harness) -> None:
+    _, user = await _answered(bot)
+    await user.tap("Reageren")
+    await user.send("ja")
+    bot.clock.advance(timedelta(seconds=5))
+    replies = await user.send("Mijn dochter van 12 eet bijna niets meer sinds de zomer")
+    assert not any("Dit staat nu ook in je reactie" in r.text for r in replies)
+    reply = (await bot.storage.questions.for_user(user.user_id))[-1]
+    assert reply.body == "ja"
 
 
 async def test_text_well_after_a_reply_is_read_as_itself(bot: Harness) -> None:
