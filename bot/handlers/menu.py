@@ -84,9 +84,13 @@ async def on_menu_command(update: Update, context: Context) -> None:
     """The menu, leaving what was going on: a booking or question half done would otherwise
     read the next message as its answer ("Alleen de voornaam is genoeg")."""
     person = await who(update, context)
-    if person is None:
-        return
-    if person.flow is not None and person.flow.flow != ONBOARDING:  # onboarding keeps its place
+    if person is not None:
+        await leave_to_menu(person, context)
+
+
+async def leave_to_menu(person: Who, context: Context) -> None:
+    """/menu or "menu" typed: whatever runs ends (onboarding keeps its place), then the menu."""
+    if person.flow is not None and person.flow.flow != ONBOARDING:
         await stop_flow(person, context)
         return
     if await send_specialist_menu_if_linked(person, context):

@@ -45,13 +45,12 @@ from bot.handlers.common import (
     services,
     typed,
 )
-from bot.handlers.menu import MenuItem, send_main_menu, stop_flow
+from bot.handlers.menu import MenuItem, leave_to_menu, send_main_menu, stop_flow
 from bot.handlers.specialist import (
     ANSWER_FLOW,
     AnswerStep,
     answering_stopped,
     end_answering,
-    send_specialist_menu_if_linked,
 )
 from bot.i18n import Texts
 from bot.storage import Question
@@ -156,15 +155,9 @@ async def typed_stop_or_menu(update: Update, context: Context, person: Who) -> b
         await stop_flow(person, context)
         return True
     if intent is ServiceIntent.MENU:
-        await open_menu(person, context)
+        await leave_to_menu(person, context)
         return True
     return False
-
-
-async def open_menu(person: Who, context: Context) -> None:
-    """As /menu: the specialist's menu for a specialist, the main menu for everyone else."""
-    if not await send_specialist_menu_if_linked(person, context):
-        await send_main_menu(person, context)
 
 
 def _stop_row(t: Texts) -> list:

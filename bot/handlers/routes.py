@@ -126,6 +126,8 @@ async def on_text(update: Update, context: Context) -> None:
     person = await who(update, context)
     if person is None:
         return
+    if person.flow is not None and await questions.typed_stop_or_menu(update, context, person):
+        return  # "stop" or "menu" typed in any flow: the commands, never a name or a note
     handler = TEXT_FLOWS.get(person.flow.flow) if person.flow else None
     if handler is not None and await handler(update, context, person):
         return

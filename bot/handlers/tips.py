@@ -16,14 +16,20 @@ from bot.core.faq import CATEGORIES, Topic, TopicIndex, best_and_alternatives
 from bot.core.intents import CONTENT_FREE, ServiceIntent, asks_with_content, service_intent
 from bot.core.models import Role
 from bot.handlers.common import Context, Who, button, escape, keyboard, say, services, typed
-from bot.handlers.menu import MenuItem, send_help, send_main_menu, send_privacy, stop_flow
+from bot.handlers.menu import (
+    MenuItem,
+    leave_to_menu,
+    send_help,
+    send_main_menu,
+    send_privacy,
+    stop_flow,
+)
 from bot.handlers.questions import (
     add_to_offer,
     choose_how_to_send,
     decline_offer,
     offer_typed_question,
     offered_body,
-    open_menu,
     remember_typed,
 )
 from bot.i18n import N_, Texts
@@ -205,7 +211,7 @@ async def on_free_text(update: Update, context: Context, person: Who) -> None:
         await stop_flow(person, context)
         return
     if intent is ServiceIntent.MENU:
-        await open_menu(person, context)
+        await leave_to_menu(person, context)
         return
     if intent in CONTENT_FREE:
         await _without_content(person, context, intent)

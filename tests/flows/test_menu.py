@@ -123,3 +123,28 @@ async def test_menu_during_onboarding_keeps_the_place(bot: Harness) -> None:
     await user.send("/menu")
     flow = await bot.storage.flows.get(user.user_id)
     assert flow is not None and flow.flow == "onboarding"
+
+
+async def test_menu_typed_in_the_name_step_of_a_question_ends_it(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Vraag stellen")
+    await user.send("Mijn zoon van 9 plast nog elke nacht in bed")
+    await user.tap("Met mijn voornaam")
+    await user.send("menu")
+    await user.tap("Tips en informatie")
+    await user.send("bedplassen")
+    assert await bot.storage.questions.for_user(user.user_id) == []
+
+
+async def test_stop_typed_as_the_booking_note_stops_the_booking(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Afspraak maken")
+    await user.tap("Voor mijn kind")
+    await user.send("Sam")
+    await user.send("01-05-2016")
+    await user.tap("Slapen")
+    replies = await user.send("stop")
+    assert "Gestopt" in replies[-1].text
+    assert await bot.storage.flows.get(user.user_id) is None
