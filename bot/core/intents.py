@@ -112,6 +112,7 @@ _YES = _words(
     "inderdaad zeker tuurlijk natuurlijk helder duidelijk begrepen"
 )
 _NO = _words("nee neen nope no nah nein neuh laat hoeft")
+_NEGATION = _words("niet not geen never nooit")
 _SOUNDS = _words("hmm hm huh eh uh uhm ehm euh lol xd test testen testing wat what")
 _FILLER = _words(
     "daar allemaal hoor nog even weer jij jullie there all everyone again you dan zo nou ofzo "
@@ -138,6 +139,8 @@ def _content_free(text: str, words: list[str]) -> ServiceIntent | None:
     known = _GREETING | _YES | _NO | _SOUNDS | _FILLER
     if not all(w in known or _LAUGH.match(w) for w in words):
         return None
+    if any(w in _YES for w in words) and _NEGATION & set(words):
+        return None  # "niet goed" is no yes: it may be how someone feels
     for kind, intent in (
         (_GREETING, ServiceIntent.GREETING),
         (_NO, ServiceIntent.NO),

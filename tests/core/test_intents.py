@@ -171,3 +171,8 @@ def test_a_request_to_ask_with_what_about_has_content() -> None:
     )
     assert not asks_with_content("ik wil een vraag stellen aan de poh")
     assert not asks_with_content("I want to ask the specialist a question")
+
+
+@pytest.mark.parametrize("text", ["niet goed", "echt niet goed"])
+def test_not_good_is_no_yes(text: str) -> None:
+    assert service_intent(text) is not ServiceIntent.YES

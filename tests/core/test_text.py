@@ -44,3 +44,10 @@ def test_a_first_name_is_taken_as_typed(text: str) -> None:
 )
 def test_a_sentence_or_symbols_are_no_first_name(text: str) -> None:
     assert first_name(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("Dan", "Dan"), ("ik ben Dan", "Dan"), ("Hi Sam", "Sam")]
+)
+def test_a_name_that_is_also_a_small_word_is_a_name(text: str, name: str) -> None:
+    assert first_name(text) == name
