@@ -61,10 +61,12 @@ FLOW = "question"
 QUESTION_VALID_FOR = timedelta(hours=24)
 # Text without a tip, offered as a question: not sent within half an hour, the offer lapses.
 OFFER_KEPT_FOR = timedelta(minutes=30)
+# A question typed after Ask a question but not sent: after this, new text is read as itself first.
+DRAFT_LEFT_AFTER = timedelta(minutes=30)
 # Answer is tapped, then the answer typed: after two hours it is no longer sure which question the
 # text was meant for, so it is not sent. The state is kept longer only to say so kindly.
 ANSWER_VALID_FOR = timedelta(hours=2)
-ANSWER_LAPSE_TOLD_FOR = timedelta(hours=24)
+ANSWER_LAPSE_TOLD_FOR = timedelta(days=7)  # a Friday's tap answered on Monday is told too
 PARAGRAPH = "\n\n"
 # Three full Telegram messages and what joins them: a long story fits, a pasted document not.
 MAX_QUESTION = 3 * (MAX_MESSAGE + len(PARAGRAPH))
@@ -215,6 +217,11 @@ def offered_body(flow: FlowState | None) -> str | None:
         return None
     body = flow.data.get("body")
     return body if isinstance(body, str) and body else None
+
+
+def _left_alone(flow: FlowState, now: datetime) -> bool:
+    at = flow.data.get("at")
+    return isinstance(at, int) and now - from_epoch(at) > DRAFT_LEFT_AFTER
 
 
 def _just_changed(flow: FlowState, now: datetime) -> bool:
@@ -416,10 +423,16 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
         return True
     body = _waiting_body(flow)
     intent = service_intent(text)
+    now = services(context).clock.now()
+    if body is not None and not flow.data.get("offer") and _left_alone(flow, now):
+        # A question left unsent for half an hour: what comes now is read as itself first, as
+        # after the no-tip offer; the draft still waits, and lapses like that offer.
+        flow.data["offer"] = True
+        await _put(person, context, Step.TEXT, flow.data, valid_for=OFFER_KEPT_FOR)
     if body is not None and flow.data.get("offer"):
         message = update.effective_message
         captioned = message is not None and message.text is None  # the words with a photo: kept
-        if captioned or _just_changed(flow, services(context).clock.now()):
+        if captioned or (_just_changed(flow, now) and may_go_on(body.split(PARAGRAPH)[-1])):
             await _add_to_question(person, context, flow, body, text)  # the next part
             return True
         return False  # read as itself first (bot/handlers/tips.py), then maybe added
@@ -439,7 +452,8 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
             else:
                 await start_question(person, context, reply_to=reply_to)
             return True
-        data = {**flow.data, "body": cap(text, MAX_QUESTION)}
+        now = to_epoch(services(context).clock.now())
+        data = {**flow.data, "body": cap(text, MAX_QUESTION), "at": now}
         data.pop("offered", None)
         if reply_to is not None:
             await _send(person, context, data, first_name=None)
@@ -471,9 +485,7 @@ async def _add_to_question(
             "your question first. Then you can ask a new question with the rest."
         )
     else:
-        data = {**flow.data, "body": combined}
-        if data.get("offer"):
-            data["at"] = to_epoch(services(context).clock.now())
+        data = {**flow.data, "body": combined, "at": to_epoch(services(context).clock.now())}
         await _put(person, context, Step.TEXT, data, valid_for=_valid_for(data))
         note = t._("I added this to your question. Is it complete? Then choose how to send it.")
     await say(context, person.chat_id, note, keyboard(*_send_buttons(t), _stop_row(t)))
@@ -508,11 +520,16 @@ async def _add_to_reply(person: Who, context: Context, flow: FlowState, text: st
 async def on_send_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
     flow = person.flow
     if flow is None or _waiting_body(flow) is None:
-        await _gone(person, context)
+        intro = person.texts._(
+            "That message was not sent: it waited too long. Type it again if you still want "
+            "to send it."
+        )
+        await send_main_menu(person, context, intro=intro)
         return
     await drop_buttons(update.effective_message)
     if cb.arg() == "name":
-        await _put(person, context, Step.NAME, flow.data, valid_for=_valid_for(flow.data))
+        # Choosing to send is no lapsing offer any more: the name may come a while later.
+        await _put(person, context, Step.NAME, flow.data, valid_for=QUESTION_VALID_FOR)
         t = person.texts
         await say(context, person.chat_id, t._("What is your first name?"), keyboard(_stop_row(t)))
         return

@@ -820,3 +820,49 @@ async def test_a_yes_may_be_a_reply_but_a_greeting_is_not(bot: Harness) -> None:
     assert replies[-1].text.startswith("Je reactie is verstuurd")
     reply = (await bot.storage.questions.for_user(user.user_id))[-1]
     assert reply.body == "ja"
+
+
+async def test_a_name_typed_a_while_after_choosing_to_add_it_still_sends(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")  # no tip: offered as a question
+    await user.tap("Met mijn voornaam")
+    bot.clock.advance(timedelta(minutes=35))
+    replies = await user.send("Marieke")
+    assert "Je vraag is verstuurd" in replies[-1].text
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.first_name == "Marieke"
+
+
+async def test_an_answer_typed_days_after_tapping_answer_is_told_not_sent(bot: Harness) -> None:
+    specialist = await link_specialist(bot)
+    user = bot.user()
+    await onboard(user)
+    await _ask(user, "Mijn zoon van 9 slaapt slecht")
+    await specialist.tap("Bekijken")
+    await specialist.tap("Beantwoorden")
+    bot.clock.advance(timedelta(days=3))
+    replies = await specialist.send("Een vast ritme helpt.")
+    assert "niet verstuurd" in replies[-1].text
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.answer is None
+
+
+async def test_a_worry_hours_after_an_unsent_question_gets_its_own_tip(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.tap("Vraag stellen")
+    await user.send("Hoe lang duurt een gesprek bij jullie ongeveer?")
+    bot.clock.advance(timedelta(hours=3))
+    replies = await user.send("mijn zoon van 8 plast nog elke nacht in bed")
+    assert not any("Dit staat nu ook in je vraag" in r.text for r in replies)
+    assert any(r.text.startswith("Bedplassen") for r in replies)
+
+
+async def test_a_worry_seconds_after_the_no_tip_offer_gets_its_own_tip(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")  # no tip: offered as a question
+    bot.clock.advance(timedelta(seconds=3))
+    replies = await user.send("mijn zoon van 8 plast nog elke nacht in bed")
+    assert any(r.text.startswith("Bedplassen") for r in replies)

@@ -258,7 +258,7 @@ async def test_a_no_tip_offer_that_is_not_sent_lapses_after_half_an_hour(bot: Ha
     offer = user.last
     bot.clock.advance(timedelta(minutes=31))
     replies = await user.tap("Anoniem versturen", message=offer)
-    assert "Die knop werkt niet meer" in replies[-1].text
+    assert "niet verstuurd: het wachtte te lang" in replies[-1].text
     assert await bot.storage.questions.for_user(user.user_id) == []
     bot.clock.advance(timedelta(hours=20))
     replies = await user.send("uiop hjkl")
