@@ -158,6 +158,7 @@ def asks_with_content(text: str) -> bool:
     return len([w for w in words if w not in _REQUEST]) >= CONTENT_AT_LEAST
 
 
+MINE_WORDS_AT_MOST = 8
 NEAR = 3  # words between a talk and what to do with it, at most: "een afspraak bij de poh maken"
 
 
@@ -179,8 +180,8 @@ def service_intent(text: str) -> ServiceIntent | None:
     if talks:
         if _near(words, talks, _CHANGE):
             return ServiceIntent.APPOINTMENTS
-        if any(i > 0 and words[i - 1] in _MINE for i in talks):
-            return ServiceIntent.APPOINTMENTS
+        if len(words) <= MINE_WORDS_AT_MOST and any(i > 0 and words[i - 1] in _MINE for i in talks):
+            return ServiceIntent.APPOINTMENTS  # "wanneer is mijn afspraak?", not a story about one
         if _near(words, talks, _MAKE):
             return ServiceIntent.BOOK
     if _PRIVACY.search(plain):

@@ -17,6 +17,7 @@ specialist last tapped Answer on, within two hours, and opening another question
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 from datetime import datetime, timedelta
 
@@ -250,6 +251,11 @@ async def remember_typed(person: Who, context: Context, text: str) -> None:
     await _put(person, context, Step.TYPED, data, valid_for=TYPED_KEPT_FOR)
 
 
+async def start_question_fresh(person: Who, context: Context) -> None:
+    """Ask a question, with nothing typed before offered."""
+    await start_question(dataclasses.replace(person, flow=None), context)
+
+
 async def start_question(person: Who, context: Context, *, reply_to: int | None = None) -> None:
     t = person.texts
     flow = person.flow
@@ -445,6 +451,10 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
     if flow.step in (Step.TEXT, Step.LEGACY_SEND):
         # The first text, or a new one instead of the typed text that was offered.
         reply_to = flow.data.get("reply_to")
+        if intent is ServiceIntent.NO and body is not None and flow.data.get("offered"):
+            # "nee" to "send this message as your question?": a new question then.
+            await start_question_fresh(person, context)
+            return True
         if intent in CONTENT_FREE and (reply_to is None or intent is ServiceIntent.GREETING):
             # "hoi" or "ok" is no question (a "ja" may well be a reply): ask again.
             if body is not None:
@@ -519,6 +529,10 @@ async def _add_to_reply(person: Who, context: Context, flow: FlowState, text: st
 
 async def on_send_button(update: Update, context: Context, person: Who, cb: Callback) -> None:
     flow = person.flow
+    if flow is not None and (flow.flow, flow.step) == (FLOW, Step.TYPED):
+        # The offered text was joined with a later message that got a tip: offer them together.
+        await start_question(person, context)
+        return
     if flow is None or _waiting_body(flow) is None:
         intro = person.texts._(
             "That message was not sent: it waited too long. Type it again if you still want "

@@ -176,3 +176,8 @@ def test_a_request_to_ask_with_what_about_has_content() -> None:
 @pytest.mark.parametrize("text", ["niet goed", "echt niet goed"])
 def test_not_good_is_no_yes(text: str) -> None:
     assert service_intent(text) is not ServiceIntent.YES
+
+
+def test_a_story_that_names_my_appointment_is_no_request_for_it() -> None:
+    text = "sinds mijn afspraak bij de tandarts durft mijn dochter niet meer naar buiten"
+    assert service_intent(text) is not ServiceIntent.APPOINTMENTS

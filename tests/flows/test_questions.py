@@ -866,3 +866,30 @@ async def test_a_worry_seconds_after_the_no_tip_offer_gets_its_own_tip(bot: Harn
     bot.clock.advance(timedelta(seconds=3))
     replies = await user.send("mijn zoon van 8 plast nog elke nacht in bed")
     assert any(r.text.startswith("Bedplassen") for r in replies)
+
+
+async def test_no_to_sending_the_typed_text_asks_for_a_new_question(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("mijn zoon van 8 plast nog elke nacht in bed, wat kunnen we doen")
+    replies = await user.tap("Vraag stellen")
+    assert "als vraag sturen" in replies[-1].text
+    replies = await user.send("nee")
+    assert "Typ hieronder je vraag" in replies[-1].text
+    replies = await user.send("Hoe lang duurt een gesprek?")
+    await user.tap("Anoniem versturen")
+    (question,) = await bot.storage.questions.for_user(user.user_id)
+    assert question.body == "Hoe lang duurt een gesprek?"
+
+
+async def test_an_offer_joined_with_a_later_tip_can_still_be_sent_from_its_button(
+    bot: Harness,
+) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")  # no tip: offered as a question
+    offer = user.last
+    bot.clock.advance(timedelta(minutes=1))
+    await user.send("mijn zoon van 8 plast nog elke nacht in bed")  # a tip
+    replies = await user.tap("Anoniem versturen", message=offer)
+    assert "als vraag sturen" in replies[-1].text
