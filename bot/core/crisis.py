@@ -237,7 +237,7 @@ _PARTS: dict[str, str] = {
     r"|gewoon echt|nog steeds|ook gewoon|serieus|letterlijk|helemaal|allemaal|hier|gaan|ga"
     r"|gisteravond|vanmiddag|vanochtend|vanmorgen|vannacht|laatst|stiekem|daarna|dan weer"
     r"|ff|even|effe|eff|expres|express|met opzet|opzettelijk|bewust"
-    r"|gaat|zal|zou|wil|wel eens|weleens) )",
+    r"|gaat|zal|zou|wil|wel eens|weleens|net|zojuist|zonet) )",
     # the end of a clause: a break, the end, or a word that starts a new clause
     "CLAUSE_END": r"(?= ?(?:\.|$|(?:en|want|maar|als|omdat|sinds|toen|dus|lol)\b))",
     "ADV_EN": r"(?:(?:just|really|honestly|literally|actually|so|seriously|kinda|still|now"
@@ -431,6 +431,16 @@ _rule(
     r"|neiging\w*|plan\w*|brie[fv]\w*)\b|\b(?<!het )(?<!dat )(?<!dit )(?<!wel )zm doen\b"
     r"|\b(?:aan|over) zm\b|\b<WANT> <ADV>{0,2}zm<CLAUSE_END>",
 )
+# The verb first: "ik pleeg zm", "ik overweeg zm", "poging tot zm", "dreigt met zm". Not "ik
+# pleeg zm even een telefoontje" (I'll make a call in a moment): no object may follow.
+_rule(
+    SUICIDE,
+    r"\b(?:pleeg|pleegt|plegen|pleegde|pleegden|gepleegd|overweeg|overweegt|overwegen|overwoog"
+    r"|overwogen|poging tot|pogingen tot|dreig\w* met) <ADV>{0,2}zm\b"
+    r"(?! (?:een|n|even|ff|eff|effe|snel|nog|wat|dat|het|die|deze|dit|de|mijn|je|jouw|zijn|haar"
+    r"|te|om|[a-z]*(?:telefoon|belletje|gesprek|overval|inbraak|aankoop)\w*)\b)"
+    r"|\bzm <ADV>{0,2}(?:overwegen|overweeg|overweegt|te overwegen|overwoog|overwogen)\b",
+)
 # suicide, suïcidaal, suicidal, suiside, sucide; not the sprint drill "running suicides".
 _rule(
     SUICIDE,
@@ -499,31 +509,61 @@ _rule(
 # het steeds over doodgaan", "my son keeps talking about dying". Not someone else's death ("de
 # dood van opa"), not a fear ("bang"), and not a family or a class that talks about death
 # together ("we praten over de dood").
-_rule(
-    SUICIDE,
+_TALKS_NL = (
     r"\b(?:praat|praten|praatte|praatten|sprak|spreekt|spreken|begint|begon|beginnen|kletst"
     r"|(?:heeft|had|hebben|hadden) het|schrijft|schreef|tekent|tekende)(?: [a-z0-9]+){0,3} over "
-    r"<ADV>{0,2}(?:(?:doodgaan|dood gaan|dood te gaan|dood)\b(?! van)|dood willen|dood zijn"
-    r"|sterven\b(?! van)|de dood\b(?! van)|(?:zijn|haar|mijn) eigen dood|mijn dood"
-    r"|er niet meer (?:willen )?zijn|niet meer (?:willen )?leven|<SELF> (?:dood|iets aan))",
-    # The parent or a family as the one who talks: "hoe praat ik met mijn kind over de dood",
-    # "moet ik met mijn zoon praten over de dood", "we hebben het thuis vaak over de dood".
-    unless=r"\b(?:we|wij|jullie|hoe)\b <W>{0,2}(?:praat|praten|praatte|praatten|hebben het"
+    r"<ADV>{0,2}"
+)
+# The parent or a family as the one who talks: "hoe praat ik met mijn kind over de dood",
+# "moet ik met mijn zoon praten over de dood", "we hebben het thuis vaak over de dood".
+_TALKS_NL_NOT = (
+    r"\b(?:we|wij|jullie|hoe)\b <W>{0,2}(?:praat|praten|praatte|praatten|hebben het"
     r"|hadden het|spreek|spreken)\b|\b(?:praat|praten|spreek|spreken) (?:ik|we|wij|je|jullie)\b"
     r"|\bmet <W>{1,3}(?:praten|te praten|spreken)\b|\bbang\b|\bangst\w*|\b(?:les|lessen|boek\w*"
     r"|film\w*|serie|spreekbeurt|werkstuk|opdracht|presentatie|godsdienst\w*|levensbeschouwing"
-    r"|biologie)\b",
+    r"|biologie)\b"
+)
+# Grief: death as a subject since someone in the family died: "praat veel over de dood sinds
+# opa overleed", "talks about death since grandpa died". Only for death as a subject; dying
+# oneself ("praat over doodgaan", "talks about dying") fires whatever else is said.
+_GRIEF = (
+    r"\b(?:sinds|sindsdien|nadat|na|toen|omdat|since|after|when|because) <W>{0,4}(?:overleed"
+    r"|overleden|overlijden|gestorven|stierf|stierven|doodgegaan|dood gegaan|doodging|dood ging"
+    r"|dood is|dood was|is dood|begrafenis|uitvaart|heengegaan|died|passed|death|funeral"
+    r"|was killed)\b|\b(?:overlijden|begrafenis|uitvaart|death|passing|funeral) (?:van|of)\b"
+    # words that only tell of someone's death: "opa is vorige week overleden"
+    r"|\b(?:overleed|overleden|overlijden|gestorven|stierf|stierven|begrafenis|uitvaart"
+    r"|died|passed away|funeral)\b"
+    # the one who died named: "opa is dood", "grandma passed"
+    r"|\b(?:<PERSON>|<EN_FAMILY>|grandpa|grandma|granddad|grandad|grandfather|grandmother|granny"
+    r"|nana|uncle|aunt|cousin|friend|hond|kat|huisdier|dog|cat|pet)s? <W>{0,2}(?:overleed"
+    r"|overleden|gestorven|stierf|doodgegaan|dood gegaan|dood is|is dood|died|passed)\b"
 )
 _rule(
     SUICIDE,
+    rf"{_TALKS_NL}(?:(?:doodgaan|dood gaan|dood te gaan)\b(?! van)|dood willen|dood zijn"
+    r"|sterven\b(?! van)|(?:zijn|haar|mijn) eigen dood|mijn dood"
+    r"|er niet meer (?:willen )?zijn|niet meer (?:willen )?leven|<SELF> (?:dood|iets aan))",
+    unless=_TALKS_NL_NOT,
+)
+_rule(SUICIDE, rf"{_TALKS_NL}(?:de )?dood\b(?! van)", unless=rf"{_TALKS_NL_NOT}|{_GRIEF}")
+_TALKS_EN = (
     r"\b(?:talk|talks|talking|talked|speaks|speaking|spoke|writes|writing|wrote|keeps going on"
-    r"|goes on) <ADV_EN>{0,2}about <ADV_EN>{0,1}(?:dying|death|wanting to die|being dead"
+    r"|goes on) <ADV_EN>{0,2}about <ADV_EN>{0,1}"
+)
+_TALKS_EN_NOT = (
+    r"\b(?:we|we all) (?:talk|talked)|talk(?:ed|ing)? (?:to|with) (?:him|her|them|my)"
+    r"|(?:dying|death) (?:of|from)\b|\b(?:scared|afraid|fear\w*|worried|anxious)\b"
+    r"|\bclass\b|\bmovie\b|\bbook\b"
+)
+_rule(
+    SUICIDE,
+    rf"{_TALKS_EN}(?:dying|wanting to die|being dead"
     r"|not being (?:here|alive|around)|not wanting to live|killing (?:<EN_SELF>)|ending it"
     r"|ending (?:his|her|their|my) life)\b",
-    unless=r"\b(?:we|we all) (?:talk|talked)|talk(?:ed|ing)? (?:to|with) (?:him|her|them|my)"
-    r"|(?:dying|death) (?:of|from)\b|\b(?:scared|afraid|fear\w*|worried|anxious)\b"
-    r"|\bclass\b|\bmovie\b|\bbook\b",
+    unless=_TALKS_EN_NOT,
 )
+_rule(SUICIDE, rf"{_TALKS_EN}death\b", unless=rf"{_TALKS_EN_NOT}|{_GRIEF}")
 # A rope, a plan: "touw klaarliggen", "praat over ophangen", "pillen gespaard".
 _rule(
     SUICIDE,
@@ -665,7 +705,11 @@ _rule(
     (SUICIDE, SELF_HARM),
     r"\b(?:<SELF>|me|zich) <ADV>{0,2}(?:iets|wat|iets ergs|wat ergs) <ADV>{0,2}"
     r"(?:aandoen|aandoe|aandoet|aandeed|aandeden|aan te doen|aangedaan"
-    r"|aan <W>{0,2}(?:doen|doe|doet|deed))\b",
+    r"|aan <W>{0,2}(?:doen|doe|doet|deed))\b"
+    # the verb first: "ik doe mezelf iets aan", "soms doe ik mezelf wat aan", "ze doet zichzelf
+    # iets aan"; "ik doe iets leuks aan" (clothes) has no reflexive and no bare "iets"
+    r"|\b(?:doe|doet|doen|deed|deden) (?:ik |hij |ze |zij |je |jij )?<ADV>{0,2}(?:<SELF>|me|zich)"
+    r" <ADV>{0,2}(?:iets|wat|iets ergs|wat ergs) <ADV>{0,2}aan\b",
 )
 # Jumping: in front of a train, off a roof or bridge.
 _rule(
@@ -1218,10 +1262,10 @@ _rule(
 # here: "ik slik veel medicijnen", "ik slik al jaren de pil". "Neem" needs its "in" (or "at
 # once"), so "ik neem alle pillen mee" is not it.
 _QTY_NOW = (
-    r"(?:alle|al (?:<POSS>|die|deze)|te ?veel|een hele|de hele|hele|een handvol|een heleboel"
-    r"|een doos|een doosje|een strip|een pot|een potje|een flesje|een fles|[0-9]{2,}|tien"
-    r"|twintig|dertig|veertig|vijftig|(?:[0-9]|twee|drie|vier|vijf)(?= (?:strips|doosjes|dozen"
-    r"|potjes|flesjes|flessen)\b))"
+    r"(?:alle|al (?:<POSS>|die|deze)|te ?veel|een hele|een heel|de hele|hele|een handvol"
+    r"|een heleboel|een doos|een doosje|een strip|een pot|een potje|een flesje|een fles"
+    r"|[0-9]{2,}|tien|twintig|dertig|veertig|vijftig|(?:[0-9]|twee|drie|vier|vijf)"
+    r"(?= (?:strips|doosjes|dozen|potjes|flesjes|flessen)\b))"
 )
 _rule(
     (ACUTE, SUICIDE),
@@ -1231,6 +1275,17 @@ _rule(
     rf"(?:<POSS> )?(?:<W>)?<DRUG>{_NOT_FOOD} (?:<W>{{0,3}}in(?: <ADV>{{0,2}})?<CLAUSE_END>"
     r"|<W>{0,2}(?:tegelijk|in een keer|in 1 keer|ineens|allemaal)\b)",
     unless=rf"{_ROUTINE}|{_DAILY}|\b(?:voor|tegen) {_AILMENT}\b",
+)
+# Taken, said with "op" (eaten up): "ik heb 30 pillen op", "ik heb al mijn pillen op", "ze
+# heeft een hele strip paracetamol op". With a telling quantity only, so "mijn pillen zijn op"
+# (ran out) is not it; nor a refill: "al mijn pillen op, moet naar de apotheek".
+_rule(
+    (ACUTE, SUICIDE),
+    rf"\b(?:heb|heeft|hebben|had|hadden) (?:ik |hij |ze |zij |je )?<ADV>{{0,3}}{_QTY_NOW} (?:van )?"
+    rf"(?:<POSS> )?(?:<W>)?<DRUG>\b{_NOT_FOOD} <ADV>{{0,2}}(?:in een keer |in 1 keer |tegelijk "
+    r"|allemaal )?(?:op<CLAUSE_END>|opgemaakt\b|op gemaakt\b)",
+    unless=r"\b(?:apotheek|apotheker|recept\w*|herhaalrecept\w*|bij ?bestellen|bestel\w*"
+    r"|nieuwe|ophalen|halen|voorraad)\b|" + _ROUTINE,
 )
 # All of them, without naming the pills: "ik heb ze allemaal ingenomen", "alles geslikt wat
 # in het medicijnkastje lag"; not a course of antibiotics finished as prescribed.
