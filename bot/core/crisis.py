@@ -304,11 +304,13 @@ def _expand(pattern: str) -> str:
 
 @dataclass(frozen=True)
 class _Rule:
-    """One pattern, the kinds it signals, and an optional figure-of-speech exclusion."""
+    """One pattern, the kinds it signals, an optional figure-of-speech exclusion, and an
+    optional second pattern that must also occur somewhere in the text."""
 
     kinds: frozenset[CrisisKind]
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None
+    also: re.Pattern[str] | None = None
 
 
 _RULES: list[_Rule] = []
@@ -335,8 +337,11 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return [*alternatives, pattern[start:]]
 
 
-def _rule(kinds: CrisisKind | tuple[CrisisKind, ...], pattern: str, unless: str = "") -> None:
-    """Register a pattern; `unless` is searched only around the phrase that matched.
+def _rule(
+    kinds: CrisisKind | tuple[CrisisKind, ...], pattern: str, unless: str = "", also: str = ""
+) -> None:
+    """Register a pattern; `unless` is searched only around the phrase that matched, `also`
+    anywhere in the text (two searches, so a long message stays linear).
 
     Every alternative must start at a word (with \\b); the compiled pattern starts with the
     space that precedes every word in the normalised text, which lets the regex engine skip
@@ -351,6 +356,7 @@ def _rule(kinds: CrisisKind | tuple[CrisisKind, ...], pattern: str, unless: str 
             kinds=kind_set,
             pattern=re.compile(f" (?:{expanded})"),
             unless=re.compile(_expand(unless)) if unless else None,
+            also=re.compile(_expand(also)) if also else None,
         )
     )
 
@@ -1117,6 +1123,23 @@ _IMAGE = (
 )
 _BLACKMAIL = r"(?:(?:ge)?chant\w*|afpers\w*|afgeperst|blackmail\w*|extort\w*)"
 _rule(SEXUAL, rf"\b{_BLACKMAIL} <W>{{0,6}}{_IMAGE}\b|\b{_IMAGE} <W>{{0,6}}{_BLACKMAIL}")
+_NOT_BLACKMAIL = (
+    r"\b(?:snoep\w*|spelletje\w*|grapje|geintje|game|fortnite|minecraft|roblox|monopoly"
+    r"|emotioneel|emotionele|emotionally)\b"
+)
+# What makes blackmail sextortion: a picture, a film, nudity, sex.
+_SEXTORTION_WORD = (
+    rf"(?:{_IMAGE}\b|{_NUDES}|naakt\w*|bloot\w*|seks\w*|sex\w*|nude\w*|naked|cam\b"
+    r"|camera\w*|webcam\w*)"
+)
+# Blackmailed over money by scammers, with no picture, film, nudity or sex in sight: "hij is
+# afgeperst door oplichters via marktplaats", "ik word afgeperst om geld voor een gameaccount".
+_MONEY_ONLY = (
+    rf"^(?!.*\b{_SEXTORTION_WORD}).*?\b(?:geld|betalen|betaal\w*|euro\w*|bitcoin\w*|crypto\w*"
+    r"|cadeaukaart\w*|giftcards?|gift cards?|tegoed\w*|paysafe\w*|bankrekening\w*|rekening"
+    r"|lening|schuld\w*|oplicht\w*|opgelicht|scam\w*|fraude\w*|marktplaats|tweedehands"
+    r"|gameaccount\w*|skins?|robux|v ?bucks|money|pay|pays|paid|payment|cash|dollars?|bank)\b"
+)
 # Blackmailed, without saying with what: for a young person that is mostly sextortion, and
 # either way worth the card. "Emotionele chantage" to get one's way is not it.
 _rule(
@@ -1128,8 +1151,15 @@ _rule(
     r"|extorting) <ADV>{0,1}(?:me|mij|ons|us|haar|hem|her|him|<POSS> <PERSON>|my <EN_FAMILY>)\b"
     r"|\b(?:perst|persen|perste|persten) <ADV>{0,1}(?:me|mij|ons|haar|hem|<POSS> <PERSON>)"
     r" <W>{0,3}af\b",
-    unless=r"\b(?:snoep\w*|spelletje\w*|grapje|geintje|game|fortnite|minecraft|roblox|monopoly"
-    r"|emotioneel|emotionele|emotionally)\b",
+    unless=rf"{_NOT_BLACKMAIL}|{_MONEY_ONLY}",
+)
+# Blackmail and a picture, a film or sex anywhere in the message: sextortion, even when the
+# money is said first and the pictures a few sentences later.
+_rule(
+    SEXUAL,
+    rf"\b{_BLACKMAIL}",
+    unless=_NOT_BLACKMAIL,
+    also=rf"\b{_SEXTORTION_WORD}",
 )
 # A threat to spread pictures of someone: "hij dreigt een filmpje van mij online te zetten",
 # "dreigt mijn fotos te delen als ik niet betaal"; not "het filmpje van de verjaardag".
@@ -1441,6 +1471,8 @@ def _fires(rule: _Rule, text: str) -> bool:
     After an excluded match the search goes on from the next word, not from the end of that
     match, so a real signal that overlaps a figure of speech is still found.
     """
+    if rule.also is not None and rule.also.search(text) is None:
+        return False
     if rule.unless is None:
         return rule.pattern.search(text) is not None
     pos = 0
