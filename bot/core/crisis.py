@@ -553,6 +553,19 @@ _rule(
     unless=_TALKS_NL_NOT,
 )
 _rule(SUICIDE, rf"{_TALKS_NL}(?:de )?dood\b(?! van)", unless=rf"{_TALKS_NL_NOT}|{_GRIEF}")
+# Grief that wants to follow: "ze wil naar opa in de hemel", "hij wil bij opa zijn" when a death
+# is told in the same message, "wants to be with grandpa in heaven".
+_rule(
+    SUICIDE,
+    r"\b(?:<WANT>|wants? to|wanted to) <ADV>{0,2}(?:naar|bij|be with|go to) <W>{0,3}"
+    r"(?:in )?(?:de hemel|hemel|heaven)\b",
+)
+_rule(
+    SUICIDE,
+    r"\b(?:<WANT>|wants? to|wanted to) <ADV>{0,2}(?:bij|be with) (?:opa|oma|hem|haar|him|her"
+    r"|grandpa|grandma|<POSS> <PERSON>|my <EN_FAMILY>)(?: zijn)?<CLAUSE_END>",
+    also=_GRIEF,
+)
 _TALKS_EN = (
     r"\b(?:talk|talks|talking|talked|speaks|speaking|spoke|writes|writing|wrote|keeps going on"
     r"|goes on) <ADV_EN>{0,2}about <ADV_EN>{0,1}"
@@ -1471,7 +1484,10 @@ def _fires(rule: _Rule, text: str) -> bool:
     After an excluded match the search goes on from the next word, not from the end of that
     match, so a real signal that overlaps a figure of speech is still found.
     """
-    if rule.also is not None and rule.also.search(text) is None:
+    # The rule's own pattern first: it is rare, and `also` may be a long alternation.
+    if rule.also is not None and (
+        rule.pattern.search(text) is None or rule.also.search(text) is None
+    ):
         return False
     if rule.unless is None:
         return rule.pattern.search(text) is not None

@@ -631,3 +631,19 @@ def test_blackmail_over_money_without_pictures_is_not_sextortion(text: str) -> N
 )
 def test_blackmail_over_money_with_a_picture_or_sex_anywhere_is_sextortion(text: str) -> None:
     assert CrisisKind.SEXUAL_ABUSE in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn dochter praat over de dood sinds opa overleed, ze wil bij opa zijn",
+        "hij wil naar oma in de hemel",
+        "since grandpa died she talks about death and wants to be with him",
+    ],
+)
+def test_grief_that_wants_to_follow_the_dead_fires(text: str) -> None:
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+def test_wanting_to_be_with_a_living_grandmother_is_not() -> None:
+    assert detect_crisis("ik wil dit weekend bij oma zijn") is None
