@@ -237,7 +237,7 @@ _PARTS: dict[str, str] = {
     r"|gewoon echt|nog steeds|ook gewoon|serieus|letterlijk|helemaal|allemaal|hier|gaan|ga"
     r"|gisteravond|vanmiddag|vanochtend|vanmorgen|vannacht|laatst|stiekem|daarna|dan weer"
     r"|ff|even|effe|eff|expres|express|met opzet|opzettelijk|bewust"
-    r"|gaat|zal|zou|wil|wel eens|weleens) )",
+    r"|gaat|zal|zou|wil|wel eens|weleens|net|zojuist|zonet) )",
     # the end of a clause: a break, the end, or a word that starts a new clause
     "CLAUSE_END": r"(?= ?(?:\.|$|(?:en|want|maar|als|omdat|sinds|toen|dus|lol)\b))",
     "ADV_EN": r"(?:(?:just|really|honestly|literally|actually|so|seriously|kinda|still|now"
@@ -304,11 +304,13 @@ def _expand(pattern: str) -> str:
 
 @dataclass(frozen=True)
 class _Rule:
-    """One pattern, the kinds it signals, and an optional figure-of-speech exclusion."""
+    """One pattern, the kinds it signals, an optional figure-of-speech exclusion, and an
+    optional second pattern that must also occur somewhere in the text."""
 
     kinds: frozenset[CrisisKind]
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None
+    also: re.Pattern[str] | None = None
 
 
 _RULES: list[_Rule] = []
@@ -335,8 +337,11 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return [*alternatives, pattern[start:]]
 
 
-def _rule(kinds: CrisisKind | tuple[CrisisKind, ...], pattern: str, unless: str = "") -> None:
-    """Register a pattern; `unless` is searched only around the phrase that matched.
+def _rule(
+    kinds: CrisisKind | tuple[CrisisKind, ...], pattern: str, unless: str = "", also: str = ""
+) -> None:
+    """Register a pattern; `unless` is searched only around the phrase that matched, `also`
+    anywhere in the text (two searches, so a long message stays linear).
 
     Every alternative must start at a word (with \\b); the compiled pattern starts with the
     space that precedes every word in the normalised text, which lets the regex engine skip
@@ -351,6 +356,7 @@ def _rule(kinds: CrisisKind | tuple[CrisisKind, ...], pattern: str, unless: str 
             kinds=kind_set,
             pattern=re.compile(f" (?:{expanded})"),
             unless=re.compile(_expand(unless)) if unless else None,
+            also=re.compile(_expand(also)) if also else None,
         )
     )
 
@@ -431,6 +437,16 @@ _rule(
     r"|neiging\w*|plan\w*|brie[fv]\w*)\b|\b(?<!het )(?<!dat )(?<!dit )(?<!wel )zm doen\b"
     r"|\b(?:aan|over) zm\b|\b<WANT> <ADV>{0,2}zm<CLAUSE_END>",
 )
+# The verb first: "ik pleeg zm", "ik overweeg zm", "poging tot zm", "dreigt met zm". Not "ik
+# pleeg zm even een telefoontje" (I'll make a call in a moment): no object may follow.
+_rule(
+    SUICIDE,
+    r"\b(?:pleeg|pleegt|plegen|pleegde|pleegden|gepleegd|overweeg|overweegt|overwegen|overwoog"
+    r"|overwogen|poging tot|pogingen tot|dreig\w* met) <ADV>{0,2}zm\b"
+    r"(?! (?:een|n|even|ff|eff|effe|snel|nog|wat|dat|het|die|deze|dit|de|mijn|je|jouw|zijn|haar"
+    r"|te|om|[a-z]*(?:telefoon|belletje|gesprek|overval|inbraak|aankoop)\w*)\b)"
+    r"|\bzm <ADV>{0,2}(?:overwegen|overweeg|overweegt|te overwegen|overwoog|overwogen)\b",
+)
 # suicide, suïcidaal, suicidal, suiside, sucide; not the sprint drill "running suicides".
 _rule(
     SUICIDE,
@@ -499,31 +515,74 @@ _rule(
 # het steeds over doodgaan", "my son keeps talking about dying". Not someone else's death ("de
 # dood van opa"), not a fear ("bang"), and not a family or a class that talks about death
 # together ("we praten over de dood").
-_rule(
-    SUICIDE,
+_TALKS_NL = (
     r"\b(?:praat|praten|praatte|praatten|sprak|spreekt|spreken|begint|begon|beginnen|kletst"
     r"|(?:heeft|had|hebben|hadden) het|schrijft|schreef|tekent|tekende)(?: [a-z0-9]+){0,3} over "
-    r"<ADV>{0,2}(?:(?:doodgaan|dood gaan|dood te gaan|dood)\b(?! van)|dood willen|dood zijn"
-    r"|sterven\b(?! van)|de dood\b(?! van)|(?:zijn|haar|mijn) eigen dood|mijn dood"
-    r"|er niet meer (?:willen )?zijn|niet meer (?:willen )?leven|<SELF> (?:dood|iets aan))",
-    # The parent or a family as the one who talks: "hoe praat ik met mijn kind over de dood",
-    # "moet ik met mijn zoon praten over de dood", "we hebben het thuis vaak over de dood".
-    unless=r"\b(?:we|wij|jullie|hoe)\b <W>{0,2}(?:praat|praten|praatte|praatten|hebben het"
+    r"<ADV>{0,2}"
+)
+# The parent or a family as the one who talks: "hoe praat ik met mijn kind over de dood",
+# "moet ik met mijn zoon praten over de dood", "we hebben het thuis vaak over de dood".
+_TALKS_NL_NOT = (
+    r"\b(?:we|wij|jullie|hoe)\b <W>{0,2}(?:praat|praten|praatte|praatten|hebben het"
     r"|hadden het|spreek|spreken)\b|\b(?:praat|praten|spreek|spreken) (?:ik|we|wij|je|jullie)\b"
     r"|\bmet <W>{1,3}(?:praten|te praten|spreken)\b|\bbang\b|\bangst\w*|\b(?:les|lessen|boek\w*"
     r"|film\w*|serie|spreekbeurt|werkstuk|opdracht|presentatie|godsdienst\w*|levensbeschouwing"
-    r"|biologie)\b",
+    r"|biologie)\b"
+)
+# Grief: death as a subject since someone in the family died: "praat veel over de dood sinds
+# opa overleed", "talks about death since grandpa died". Only for death as a subject; dying
+# oneself ("praat over doodgaan", "talks about dying") fires whatever else is said.
+_GRIEF = (
+    r"\b(?:sinds|sindsdien|nadat|na|toen|omdat|since|after|when|because) <W>{0,4}(?:overleed"
+    r"|overleden|overlijden|gestorven|stierf|stierven|doodgegaan|dood gegaan|doodging|dood ging"
+    r"|dood is|dood was|is dood|begrafenis|uitvaart|heengegaan|died|passed|death|funeral"
+    r"|was killed)\b|\b(?:overlijden|begrafenis|uitvaart|death|passing|funeral) (?:van|of)\b"
+    # words that only tell of someone's death: "opa is vorige week overleden"
+    r"|\b(?:overleed|overleden|overlijden|gestorven|stierf|stierven|begrafenis|uitvaart"
+    r"|died|passed away|funeral)\b"
+    # the one who died named: "opa is dood", "grandma passed"
+    r"|\b(?:<PERSON>|<EN_FAMILY>|grandpa|grandma|granddad|grandad|grandfather|grandmother|granny"
+    r"|nana|uncle|aunt|cousin|friend|hond|kat|huisdier|dog|cat|pet)s? <W>{0,2}(?:overleed"
+    r"|overleden|gestorven|stierf|doodgegaan|dood gegaan|dood is|is dood|died|passed)\b"
 )
 _rule(
     SUICIDE,
+    rf"{_TALKS_NL}(?:(?:doodgaan|dood gaan|dood te gaan)\b(?! van)|dood willen|dood zijn"
+    r"|sterven\b(?! van)|(?:zijn|haar|mijn) eigen dood|mijn dood"
+    r"|er niet meer (?:willen )?zijn|niet meer (?:willen )?leven|<SELF> (?:dood|iets aan))",
+    unless=_TALKS_NL_NOT,
+)
+_rule(SUICIDE, rf"{_TALKS_NL}(?:de )?dood\b(?! van)", unless=rf"{_TALKS_NL_NOT}|{_GRIEF}")
+# Grief that wants to follow: "ze wil naar opa in de hemel", "hij wil bij opa zijn" when a death
+# is told in the same message, "wants to be with grandpa in heaven".
+_rule(
+    SUICIDE,
+    r"\b(?:<WANT>|wants? to|wanted to) <ADV>{0,2}(?:naar|bij|be with|go to) <W>{0,3}"
+    r"(?:in )?(?:de hemel|hemel|heaven)\b",
+)
+_rule(
+    SUICIDE,
+    r"\b(?:<WANT>|wants? to|wanted to) <ADV>{0,2}(?:bij|be with) (?:opa|oma|hem|haar|him|her"
+    r"|grandpa|grandma|<POSS> <PERSON>|my <EN_FAMILY>)(?: zijn)?<CLAUSE_END>",
+    also=_GRIEF,
+)
+_TALKS_EN = (
     r"\b(?:talk|talks|talking|talked|speaks|speaking|spoke|writes|writing|wrote|keeps going on"
-    r"|goes on) <ADV_EN>{0,2}about <ADV_EN>{0,1}(?:dying|death|wanting to die|being dead"
+    r"|goes on) <ADV_EN>{0,2}about <ADV_EN>{0,1}"
+)
+_TALKS_EN_NOT = (
+    r"\b(?:we|we all) (?:talk|talked)|talk(?:ed|ing)? (?:to|with) (?:him|her|them|my)"
+    r"|(?:dying|death) (?:of|from)\b|\b(?:scared|afraid|fear\w*|worried|anxious)\b"
+    r"|\bclass\b|\bmovie\b|\bbook\b"
+)
+_rule(
+    SUICIDE,
+    rf"{_TALKS_EN}(?:dying|wanting to die|being dead"
     r"|not being (?:here|alive|around)|not wanting to live|killing (?:<EN_SELF>)|ending it"
     r"|ending (?:his|her|their|my) life)\b",
-    unless=r"\b(?:we|we all) (?:talk|talked)|talk(?:ed|ing)? (?:to|with) (?:him|her|them|my)"
-    r"|(?:dying|death) (?:of|from)\b|\b(?:scared|afraid|fear\w*|worried|anxious)\b"
-    r"|\bclass\b|\bmovie\b|\bbook\b",
+    unless=_TALKS_EN_NOT,
 )
+_rule(SUICIDE, rf"{_TALKS_EN}death\b", unless=rf"{_TALKS_EN_NOT}|{_GRIEF}")
 # A rope, a plan: "touw klaarliggen", "praat over ophangen", "pillen gespaard".
 _rule(
     SUICIDE,
@@ -665,7 +724,11 @@ _rule(
     (SUICIDE, SELF_HARM),
     r"\b(?:<SELF>|me|zich) <ADV>{0,2}(?:iets|wat|iets ergs|wat ergs) <ADV>{0,2}"
     r"(?:aandoen|aandoe|aandoet|aandeed|aandeden|aan te doen|aangedaan"
-    r"|aan <W>{0,2}(?:doen|doe|doet|deed))\b",
+    r"|aan <W>{0,2}(?:doen|doe|doet|deed))\b"
+    # the verb first: "ik doe mezelf iets aan", "soms doe ik mezelf wat aan", "ze doet zichzelf
+    # iets aan"; "ik doe iets leuks aan" (clothes) has no reflexive and no bare "iets"
+    r"|\b(?:doe|doet|doen|deed|deden) (?:ik |hij |ze |zij |je |jij )?<ADV>{0,2}(?:<SELF>|me|zich)"
+    r" <ADV>{0,2}(?:iets|wat|iets ergs|wat ergs) <ADV>{0,2}aan\b",
 )
 # Jumping: in front of a train, off a roof or bridge.
 _rule(
@@ -1073,6 +1136,23 @@ _IMAGE = (
 )
 _BLACKMAIL = r"(?:(?:ge)?chant\w*|afpers\w*|afgeperst|blackmail\w*|extort\w*)"
 _rule(SEXUAL, rf"\b{_BLACKMAIL} <W>{{0,6}}{_IMAGE}\b|\b{_IMAGE} <W>{{0,6}}{_BLACKMAIL}")
+_NOT_BLACKMAIL = (
+    r"\b(?:snoep\w*|spelletje\w*|grapje|geintje|game|fortnite|minecraft|roblox|monopoly"
+    r"|emotioneel|emotionele|emotionally)\b"
+)
+# What makes blackmail sextortion: a picture, a film, nudity, sex.
+_SEXTORTION_WORD = (
+    rf"(?:{_IMAGE}\b|{_NUDES}|naakt\w*|bloot\w*|seks\w*|sex\w*|nude\w*|naked|cam\b"
+    r"|camera\w*|webcam\w*)"
+)
+# Blackmailed over money by scammers, with no picture, film, nudity or sex in sight: "hij is
+# afgeperst door oplichters via marktplaats", "ik word afgeperst om geld voor een gameaccount".
+_MONEY_ONLY = (
+    rf"^(?!.*\b{_SEXTORTION_WORD}).*?\b(?:geld|betalen|betaal\w*|euro\w*|bitcoin\w*|crypto\w*"
+    r"|cadeaukaart\w*|giftcards?|gift cards?|tegoed\w*|paysafe\w*|bankrekening\w*|rekening"
+    r"|lening|schuld\w*|oplicht\w*|opgelicht|scam\w*|fraude\w*|marktplaats|tweedehands"
+    r"|gameaccount\w*|skins?|robux|v ?bucks|money|pay|pays|paid|payment|cash|dollars?|bank)\b"
+)
 # Blackmailed, without saying with what: for a young person that is mostly sextortion, and
 # either way worth the card. "Emotionele chantage" to get one's way is not it.
 _rule(
@@ -1084,8 +1164,15 @@ _rule(
     r"|extorting) <ADV>{0,1}(?:me|mij|ons|us|haar|hem|her|him|<POSS> <PERSON>|my <EN_FAMILY>)\b"
     r"|\b(?:perst|persen|perste|persten) <ADV>{0,1}(?:me|mij|ons|haar|hem|<POSS> <PERSON>)"
     r" <W>{0,3}af\b",
-    unless=r"\b(?:snoep\w*|spelletje\w*|grapje|geintje|game|fortnite|minecraft|roblox|monopoly"
-    r"|emotioneel|emotionele|emotionally)\b",
+    unless=rf"{_NOT_BLACKMAIL}|{_MONEY_ONLY}",
+)
+# Blackmail and a picture, a film or sex anywhere in the message: sextortion, even when the
+# money is said first and the pictures a few sentences later.
+_rule(
+    SEXUAL,
+    rf"\b{_BLACKMAIL}",
+    unless=_NOT_BLACKMAIL,
+    also=rf"\b{_SEXTORTION_WORD}",
 )
 # A threat to spread pictures of someone: "hij dreigt een filmpje van mij online te zetten",
 # "dreigt mijn fotos te delen als ik niet betaal"; not "het filmpje van de verjaardag".
@@ -1218,10 +1305,10 @@ _rule(
 # here: "ik slik veel medicijnen", "ik slik al jaren de pil". "Neem" needs its "in" (or "at
 # once"), so "ik neem alle pillen mee" is not it.
 _QTY_NOW = (
-    r"(?:alle|al (?:<POSS>|die|deze)|te ?veel|een hele|de hele|hele|een handvol|een heleboel"
-    r"|een doos|een doosje|een strip|een pot|een potje|een flesje|een fles|[0-9]{2,}|tien"
-    r"|twintig|dertig|veertig|vijftig|(?:[0-9]|twee|drie|vier|vijf)(?= (?:strips|doosjes|dozen"
-    r"|potjes|flesjes|flessen)\b))"
+    r"(?:alle|al (?:<POSS>|die|deze)|te ?veel|een hele|een heel|de hele|hele|een handvol"
+    r"|een heleboel|een doos|een doosje|een strip|een pot|een potje|een flesje|een fles"
+    r"|[0-9]{2,}|tien|twintig|dertig|veertig|vijftig|(?:[0-9]|twee|drie|vier|vijf)"
+    r"(?= (?:strips|doosjes|dozen|potjes|flesjes|flessen)\b))"
 )
 _rule(
     (ACUTE, SUICIDE),
@@ -1231,6 +1318,17 @@ _rule(
     rf"(?:<POSS> )?(?:<W>)?<DRUG>{_NOT_FOOD} (?:<W>{{0,3}}in(?: <ADV>{{0,2}})?<CLAUSE_END>"
     r"|<W>{0,2}(?:tegelijk|in een keer|in 1 keer|ineens|allemaal)\b)",
     unless=rf"{_ROUTINE}|{_DAILY}|\b(?:voor|tegen) {_AILMENT}\b",
+)
+# Taken, said with "op" (eaten up): "ik heb 30 pillen op", "ik heb al mijn pillen op", "ze
+# heeft een hele strip paracetamol op". With a telling quantity only, so "mijn pillen zijn op"
+# (ran out) is not it; nor a refill: "al mijn pillen op, moet naar de apotheek".
+_rule(
+    (ACUTE, SUICIDE),
+    rf"\b(?:heb|heeft|hebben|had|hadden) (?:ik |hij |ze |zij |je )?<ADV>{{0,3}}{_QTY_NOW} (?:van )?"
+    rf"(?:<POSS> )?(?:<W>)?<DRUG>\b{_NOT_FOOD} <ADV>{{0,2}}(?:in een keer |in 1 keer |tegelijk "
+    r"|allemaal )?(?:op<CLAUSE_END>|opgemaakt\b|op gemaakt\b)",
+    unless=r"\b(?:apotheek|apotheker|recept\w*|herhaalrecept\w*|bij ?bestellen|bestel\w*"
+    r"|nieuwe|ophalen|halen|voorraad)\b|" + _ROUTINE,
 )
 # All of them, without naming the pills: "ik heb ze allemaal ingenomen", "alles geslikt wat
 # in het medicijnkastje lag"; not a course of antibiotics finished as prescribed.
@@ -1386,6 +1484,11 @@ def _fires(rule: _Rule, text: str) -> bool:
     After an excluded match the search goes on from the next word, not from the end of that
     match, so a real signal that overlaps a figure of speech is still found.
     """
+    # The rule's own pattern first: it is rare, and `also` may be a long alternation.
+    if rule.also is not None and (
+        rule.pattern.search(text) is None or rule.also.search(text) is None
+    ):
+        return False
     if rule.unless is None:
         return rule.pattern.search(text) is not None
     pos = 0

@@ -522,3 +522,128 @@ def test_a_child_who_talks_about_dying(text: str) -> None:
 )
 def test_grief_fear_or_a_talk_about_death_is_not(text: str) -> None:
     assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik doe mezelf iets aan",
+        "soms doe ik mezelf iets aan",
+        "mijn dochter doet zichzelf iets aan",
+        "kdoe mezelf wat aan",
+        "ik wil mezelf iets aandoen",
+        "i hurt myself",
+        "i want to hurt myself",
+    ],
+)
+def test_doing_oneself_something_is_self_harm_with_the_verb_first_too(text: str) -> None:
+    assert CrisisKind.SELF_HARM in kinds_of(text)
+
+
+def test_putting_on_something_nice_is_not_self_harm() -> None:
+    assert detect_crisis("ik doe vanavond iets leuks aan") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["ik pleeg zm", "ik overweeg zm", "ik ga zm plegen", "hij overweegt echt zm"]
+)
+def test_zm_with_committing_or_considering_is_suicide(text: str) -> None:
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["zm", "ik pleeg zm even een telefoontje", "ik overweeg zm te gaan"]
+)
+def test_zm_as_zo_meteen_with_a_verb_is_still_not_suicide(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb 30 pillen op",
+        "ik heb al mijn pillen op",
+        "ik heb een hele strip op",
+        "ze heeft een heel doosje paracetamol op",
+        "i took 20 pills",
+    ],
+)
+def test_an_overdose_said_with_op_is_taken(text: str) -> None:
+    assert CrisisKind.ACUTE_DANGER in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn pillen zijn op",
+        "ik heb al mijn pillen op, ik moet naar de apotheek",
+        "ik heb een hele zak chips op",
+    ],
+)
+def test_pills_run_out_or_food_eaten_up_is_not_an_overdose(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son talks about death since grandpa died",
+        "mijn dochter praat veel over de dood sinds opa overleed",
+        "sinds oma is overleden heeft mijn zoon het vaak over de dood",
+    ],
+)
+def test_talk_about_death_after_a_death_in_the_family_is_grief(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn dochter praat over doodgaan sinds opa overleed",
+        "my son talks about dying since grandpa died",
+        "mijn zoon praat steeds over de dood",
+    ],
+)
+def test_talk_about_dying_oneself_fires_even_when_grieving(text: str) -> None:
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij is afgeperst door oplichters via marktplaats",
+        "ik word afgeperst om geld voor een gameaccount",
+        "someone is blackmailing my son for money",
+    ],
+)
+def test_blackmail_over_money_without_pictures_is_not_sextortion(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik word afgeperst om geld, hij heeft naaktfotos van me",
+        "mijn zoon wordt afgeperst voor geld. het gaat om een video die hij stuurde",
+        "i'm being blackmailed for money, he has pics of me",
+        "ik word afgeperst om geld, hij zegt dat het over seks gaat",
+    ],
+)
+def test_blackmail_over_money_with_a_picture_or_sex_anywhere_is_sextortion(text: str) -> None:
+    assert CrisisKind.SEXUAL_ABUSE in kinds_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn dochter praat over de dood sinds opa overleed, ze wil bij opa zijn",
+        "hij wil naar oma in de hemel",
+        "since grandpa died she talks about death and wants to be with him",
+    ],
+)
+def test_grief_that_wants_to_follow_the_dead_fires(text: str) -> None:
+    assert CrisisKind.SUICIDE in kinds_of(text)
+
+
+def test_wanting_to_be_with_a_living_grandmother_is_not() -> None:
+    assert detect_crisis("ik wil dit weekend bij oma zijn") is None
