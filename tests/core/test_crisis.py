@@ -613,10 +613,10 @@ def test_talk_about_dying_oneself_fires_even_when_grieving(text: str) -> None:
     [
         "hij is afgeperst door oplichters via marktplaats",
         "ik word afgeperst om geld voor een gameaccount",
-        "someone is blackmailing my son for money",
+        "scammers are blackmailing my son over a game account",
     ],
 )
-def test_blackmail_over_money_without_pictures_is_not_sextortion(text: str) -> None:
+def test_blackmail_by_scammers_without_pictures_is_not_sextortion(text: str) -> None:
     assert detect_crisis(text) is None
 
 
@@ -647,3 +647,11 @@ def test_grief_that_wants_to_follow_the_dead_fires(text: str) -> None:
 
 def test_wanting_to_be_with_a_living_grandmother_is_not() -> None:
     assert detect_crisis("ik wil dit weekend bij oma zijn") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mijn zoon wordt afgeperst, ze willen 500 euro", "someone is blackmailing my son for money"],
+)
+def test_blackmail_for_money_alone_gets_the_card(text: str) -> None:
+    assert detect_crisis(text) is not None
