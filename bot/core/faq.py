@@ -225,7 +225,7 @@ class _Text:
     stems: frozenset[str]
     every: str  # all words, small ones too, between spaces
     # The telling words in order, with their stems: the words of a phrase must stand together.
-    order: tuple[tuple[str, str], ...] = ()
+    order: tuple[tuple[str, str], ...]
 
 
 _Vector = dict[str, float]
@@ -367,13 +367,7 @@ class TopicIndex:
     def _part_score(self, part: _Part, text: _Text) -> float:
         if part.stem in text.stems or part.word in text.words:
             return FULL
-        score = 0.0
-        for word in text.words:
-            if _in_compound(part, word):
-                score = max(score, COMPOUND)
-            elif word not in self._known and word not in self._real and _is_typo(part.word, word):
-                score = max(score, NEAR)
-        return score
+        return max((self._word_score(part, w, s) for w, s in text.order), default=0.0)
 
     def _word_score(self, part: _Part, word: str, stem: str) -> float:
         if part.stem == stem or part.word == word:
@@ -388,8 +382,6 @@ class TopicIndex:
         """The words of a phrase within a few telling words of each other, in any order ("met
         spullen gooien", "gooit met spullen"). Scattered over a long message they say something
         else: "alleen" in one sentence and "langskomen" in the next is not "alleen komen"."""
-        if not text.order:
-            return True  # a text built without word order (tests of single parts)
         places = [
             [i for i, (w, s) in enumerate(text.order) if self._word_score(part, w, s)]
             for part in parts

@@ -286,10 +286,10 @@ async def start_question(person: Who, context: Context, *, reply_to: int | None 
 async def _offer_typed_as_question(person: Who, context: Context, typed: str) -> None:
     """Ask a question, right after typing text: that text need not be typed again.
 
-    A new text typed now replaces it (data "offered"); after that, more text is added.
+    A new text typed now replaces it (data "carried_over"); after that, more text is added.
     """
     t = person.texts
-    data = {"body": cap(typed, MAX_QUESTION), "reply_to": None, "offered": True}
+    data = {"body": cap(typed, MAX_QUESTION), "reply_to": None, "carried_over": True}
     await _put(person, context, Step.TEXT, data)
     text = "\n\n".join(
         [
@@ -442,7 +442,7 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
             await _add_to_question(person, context, flow, body, text)  # the next part
             return True
         return False  # read as itself first (bot/handlers/tips.py), then maybe added
-    if body is not None and not flow.data.get("offered"):
+    if body is not None and not flow.data.get("carried_over"):
         if intent in CONTENT_FREE:
             await choose_how_to_send(person, context)
             return True
@@ -451,7 +451,7 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
     if flow.step in (Step.TEXT, Step.LEGACY_SEND):
         # The first text, or a new one instead of the typed text that was offered.
         reply_to = flow.data.get("reply_to")
-        if intent is ServiceIntent.NO and body is not None and flow.data.get("offered"):
+        if intent is ServiceIntent.NO and body is not None and flow.data.get("carried_over"):
             # "nee" to "send this message as your question?": a new question then.
             await start_question_fresh(person, context)
             return True
@@ -464,7 +464,7 @@ async def on_text(update: Update, context: Context, person: Who) -> bool:
             return True
         now = to_epoch(services(context).clock.now())
         data = {**flow.data, "body": cap(text, MAX_QUESTION), "at": now}
-        data.pop("offered", None)
+        data.pop("carried_over", None)
         if reply_to is not None:
             await _send(person, context, data, first_name=None)
             return True
