@@ -42,7 +42,9 @@ class Services:
     # Talk types and practice groups, read from the practice file at start-up.
     booking: BookingOptions = field(default_factory=BookingOptions)
     late_apologies: dict[int, datetime] = field(default_factory=dict)
-    # When each person last caused a crisis flag to the specialists: one flag per episode.
+    # When each person last caused a crisis flag to the specialists: one flag per episode. Kept
+    # in memory on purpose: the database never records that someone was in crisis. A restart
+    # costs at most one extra flag.
     crisis_flags: dict[int, datetime] = field(default_factory=dict)
 
 
