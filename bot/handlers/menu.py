@@ -197,6 +197,13 @@ async def send_privacy(person: Who, context: Context) -> None:
     facts.append(
         t._("With each appointment: when its reminders went, and whether you tapped I'm coming.")
     )
+    if person.flow is not None and person.flow.data:
+        facts.append(
+            t._(
+                "What you are in the middle of (a booking, or a message not sent yet): kept "
+                "until you finish or stop it, at most a day."
+            )
+        )
     phones = await storage.appointments.phone_numbers(person.user_id)
     if phones:
         facts.append(

@@ -148,3 +148,11 @@ async def test_stop_typed_as_the_booking_note_stops_the_booking(bot: Harness) ->
     replies = await user.send("stop")
     assert "Gestopt" in replies[-1].text
     assert await bot.storage.flows.get(user.user_id) is None
+
+
+async def test_privacy_names_a_message_typed_but_not_sent(bot: Harness) -> None:
+    user = bot.user()
+    await onboard(user)
+    await user.send("qwerty asdf zxcv")  # no tip: offered as a question, not sent
+    replies = await user.send("/privacy")
+    assert "nog niet verstuurd" in replies[-1].text
