@@ -175,6 +175,11 @@ async def send_privacy(person: Who, context: Context) -> None:
     await say(context, person.chat_id, privacy_notice(t, practice.name if practice else None))
     if profile is None:
         text = t._("The bot does not keep anything about you yet.")
+        if person.flow is not None and person.flow.data:
+            text = t._(
+                "The bot keeps only your answers to the first questions so far, until you "
+                "finish or for at most 7 days. /verwijder erases them."
+            )
         await say(context, person.chat_id, text, help_now_markup(t, with_menu=False))
         return
     role = t._("parent or carer") if profile.role is Role.PARENT else t._("young person")

@@ -156,3 +156,12 @@ async def test_privacy_names_a_message_typed_but_not_sent(bot: Harness) -> None:
     await user.send("qwerty asdf zxcv")  # no tip: offered as a question, not sent
     replies = await user.send("/privacy")
     assert "nog niet verstuurd" in replies[-1].text
+
+
+async def test_privacy_during_onboarding_names_the_answers_so_far(bot: Harness) -> None:
+    user = bot.user()
+    await user.send("/start")
+    await user.tap("Nederlands")
+    await user.tap("Ouder of verzorger")
+    replies = await user.send("/privacy")
+    assert "antwoorden" in replies[-1].text
