@@ -18,11 +18,9 @@ from bot.core.models import Role
 from bot.handlers.common import Context, Who, button, escape, keyboard, say, services, typed
 from bot.handlers.menu import (
     MenuItem,
-    leave_to_menu,
     send_help,
     send_main_menu,
     send_privacy,
-    stop_flow,
 )
 from bot.handlers.questions import (
     add_to_offer,
@@ -31,6 +29,7 @@ from bot.handlers.questions import (
     offer_typed_question,
     offered_body,
     remember_typed,
+    typed_stop_or_menu,
 )
 from bot.i18n import N_, Texts
 
@@ -205,14 +204,10 @@ async def on_free_text(update: Update, context: Context, person: Who) -> None:
     """Typed text no flow waits for: a menu action it asks for, the best topic, or an offer to
     send it to the specialist. While such an offer waits, text is read the same way first; only
     text that again has no tip is added to the offered question."""
+    if await typed_stop_or_menu(update, context, person):
+        return
     text = typed(update)
     intent = service_intent(text)
-    if intent is ServiceIntent.STOP:
-        await stop_flow(person, context)
-        return
-    if intent is ServiceIntent.MENU:
-        await leave_to_menu(person, context)
-        return
     if intent in CONTENT_FREE:
         await _without_content(person, context, intent)
         return
